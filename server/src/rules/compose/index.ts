@@ -1,0 +1,4 @@
+// The compose rules. Explicit list: a rule not listed here does not run.
+import { Rule } from '../types';
+
+export const composeRules: Rule[] = [];

@@ -1,0 +1,297 @@
+// LSP wiring only: connection, open documents, the capability table, configuration, and one
+// wrapper that turns exceptions into logged errors. Domain logic lives in the core (session,
+// knowledge, documents, locate, rules) and the features adapt it to the protocol.
+import {
+  CodeActionKind,
+  createConnection,
+  Diagnostic,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  ResponseError,
+  ErrorCodes,
+  TextDocumentSyncKind,
+  MarkupKind,
+  CancellationToken,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocuments } from 'vscode-languageserver';
+import { readSettings } from './config/config';
+import { OpsDocument, uriToPath } from './documents/document';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { completionItems } from './features/completion';
+import { lightDiagnostic, toDiagnostic } from './features/diagnostics';
+import { hoverMarkdown, NoteLinkStyle } from './features/hover';
+import { Session } from './session';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let session: Session;
+let pullDiagnostics = false;
+let linkStyle: NoteLinkStyle = 'file';
+let configurationPull = false;
+let watchRegistration = false;
+const DEBOUNCE_MS = 200;
+const timers = new Map<string, NodeJS.Timeout>();
+
+function log(message: string): void {
+  connection.console.log(message);
+}
+
+/**
+ * One wrapper for every request: malformed parameters get an InvalidParams error response;
+ * any other exception is logged and answered with an empty result, and the server keeps serving.
+ */
+function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
+  return async (params: P, token: CancellationToken): Promise<R> => {
+    const invalid = invalidParams(name, params);
+    if (invalid) throw new ResponseError(ErrorCodes.InvalidParams, invalid);
+    try {
+      if (token?.isCancellationRequested) return fallback;
+      return await fn(params, token);
+    } catch (e) {
+      connection.console.error(`${name} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return fallback;
+    }
+  };
+}
+
+const DOCUMENT_REQUESTS = new Set(['hover', 'completion', 'codeAction', 'diagnostics']);
+const POSITION_REQUESTS = new Set(['hover', 'completion']);
+
+function invalidParams(name: string, params: unknown): string | undefined {
+  if (!DOCUMENT_REQUESTS.has(name)) return undefined;
+  const p = params as { textDocument?: { uri?: unknown }; position?: { line?: unknown; character?: unknown }; range?: unknown } | undefined;
+  if (typeof p?.textDocument?.uri !== 'string') return `${name}: textDocument.uri is required`;
+  if (POSITION_REQUESTS.has(name) && (typeof p.position?.line !== 'number' || typeof p.position?.character !== 'number')) return `${name}: position {line, character} is required`;
+  if (name === 'codeAction' && (typeof p.range !== 'object' || p.range === null)) return `${name}: range is required`;
+  return undefined;
+}
+
+/** The current OpsDocument for a URI, created once per version. */
+function opsDocument(uri: string): OpsDocument | undefined {
+  const td = documents.get(uri);
+  if (!td) return undefined;
+  const existing = session.get(uri);
+  if (existing && existing.version === td.version) return existing;
+  return session.open(uri, td.languageId, td.version, td.getText());
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const init = (params.initializationOptions ?? {}) as { trusted?: boolean; displayLanguage?: string; client?: string; settings?: unknown };
+  const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+  if (!roots.length && params.rootUri) roots.push(uriToPath(params.rootUri));
+  pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+  configurationPull = !!params.capabilities.workspace?.configuration;
+  watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  linkStyle = init.client === 'vscode' ? 'command' : 'file';
+  session = new Session({
+    settings: readSettings(init.settings),
+    displayLocale: init.displayLanguage ?? params.locale,
+    roots,
+    trusted: init.trusted !== false,
+    log,
+  });
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite] },
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false, identifier: 'opsnotes' },
+      executeCommandProvider: undefined,
+    },
+    serverInfo: { name: 'opsnotes', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (configurationPull) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'opsnotes' });
+    await refreshSettings();
+  }
+  if (watchRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{yml,yaml,md,markdown}' }, { globPattern: '**/.opsnotes.yaml' }, ...session.userNoteFiles.map((f) => ({ globPattern: f }))],
+    });
+  }
+  for (const w of [...session.knowledgeWarnings, ...session.configWarnings]) void connection.window.showWarningMessage(w);
+  log(`OpsNotes server ready: ${session.kb.blocks.length} note blocks, ${session.kb.vocabulary.size} keys, ${session.rules.length} rules, language ${session.language}`);
+});
+
+async function refreshSettings(): Promise<void> {
+  try {
+    const raw = await connection.workspace.getConfiguration('opsnotes');
+    const warnings: string[] = [];
+    session.updateSettings(readSettings(raw, warnings));
+    for (const w of [...warnings, ...session.knowledgeWarnings, ...session.configWarnings]) void connection.window.showWarningMessage(w);
+  } catch (e) {
+    log(`could not read settings: ${(e as Error).message}`);
+  }
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (configurationPull) await refreshSettings();
+  else if (change.settings && typeof change.settings === 'object') session.updateSettings(readSettings((change.settings as Record<string, unknown>).opsnotes));
+  rediagnoseAll();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  let notes = false;
+  let config = false;
+  for (const c of params.changes) {
+    const p = uriToPath(c.uri);
+    if (session.userNoteFiles.includes(p) || (/\.(md|markdown)$/i.test(p) && c.type === FileChangeType.Created)) notes = true;
+    if (p.endsWith('/.opsnotes.yaml')) config = true;
+    session.invalidateWorkspace(p);
+  }
+  if (config) session.loadProjectConfig();
+  if (notes || config) {
+    session.reloadKnowledge();
+    for (const w of session.knowledgeWarnings) void connection.window.showWarningMessage(w);
+  }
+  rediagnoseAll();
+});
+
+// --- documents and diagnostics ---
+
+function diagnosticsFor(doc: OpsDocument): Diagnostic[] {
+  const light = session.lightAnalysis(doc);
+  if (light) return [lightDiagnostic(doc, light, session.language)];
+  return session.diagnose(doc).map((f) => toDiagnostic(f, session.kb, session.language));
+}
+
+function publish(uri: string): void {
+  timers.delete(uri);
+  const doc = opsDocument(uri);
+  if (!doc) return;
+  try {
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsFor(doc) });
+  } catch (e) {
+    connection.console.error(`diagnostics failed for ${uri}: ${(e as Error)?.stack}`);
+  }
+}
+
+function schedule(uri: string): void {
+  if (pullDiagnostics) return;
+  const t = timers.get(uri);
+  if (t) clearTimeout(t);
+  timers.set(uri, setTimeout(() => publish(uri), DEBOUNCE_MS));
+}
+
+function rediagnoseAll(): void {
+  if (pullDiagnostics) {
+    void connection.languages.diagnostics.refresh();
+    return;
+  }
+  for (const d of documents.all()) schedule(d.uri);
+}
+
+documents.onDidOpen((e) => schedule(e.document.uri));
+documents.onDidChangeContent((e) => {
+  schedule(e.document.uri);
+  // Checks across documents: other open documents may depend on this one.
+  if (session.hasCrossDocumentRules) {
+    session.invalidateWorkspace(uriToPath(e.document.uri));
+    for (const d of documents.all()) if (d.uri !== e.document.uri) schedule(d.uri);
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  }
+});
+documents.onDidClose((e) => {
+  session.close(e.document.uri);
+  const t = timers.get(e.document.uri);
+  if (t) clearTimeout(t);
+  timers.delete(e.document.uri);
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.languages.diagnostics.on(
+  guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, (params) => {
+    const doc = opsDocument(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: doc ? diagnosticsFor(doc) : [] };
+  }),
+);
+
+// --- requests ---
+
+connection.onHover(
+  guard('hover', null, (params) => {
+    const doc = opsDocument(params.textDocument.uri);
+    if (!doc) return null;
+    const h = session.hover(doc, doc.offsetAt(params.position));
+    if (!h) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(h, session.language, linkStyle) }, range: h.range };
+  }),
+);
+
+connection.onCodeAction(
+  guard('codeAction', [], (params) => {
+    const doc = opsDocument(params.textDocument.uri);
+    if (!doc) return [];
+    const findings = session.diagnose(doc);
+    return codeActions(doc, findings, params.range, params.context.diagnostics, session.kb, session.language, {
+      only: params.context.only,
+      showNoteCommand: linkStyle === 'command',
+    });
+  }),
+);
+
+connection.onCompletion(
+  guard('completion', [], (params) => {
+    const doc = opsDocument(params.textDocument.uri);
+    if (!doc || session.lightAnalysis(doc)) return [];
+    return completionItems(doc, doc.offsetAt(params.position), session.language);
+  }),
+);
+
+connection.onRequest(
+  'opsnotes/searchNotes',
+  guard('searchNotes', [], (params: { query: string }) =>
+    session.kb.search(String(params?.query ?? ''), 50).map((h) => {
+      const b = h.block ?? (h.key ? session.kb.entriesFor([h.key], 1)[0]?.block : undefined);
+      return {
+        label: h.entry ? h.entry.title[session.language] : (b?.text.split('\n')[0] ?? '').slice(0, 120),
+        detail: h.entry ? h.entry.key : b?.headings.join(' › '),
+        description: b ? `${b.source.path.split('/').pop()}:${b.startLine + 1}` : undefined,
+        uri: b?.source.uri,
+        line: b?.startLine,
+      };
+    }),
+  ),
+);
+
+connection.onRequest(
+  'opsnotes/noteFiles',
+  guard('noteFiles', [], () => session.kb.sources.map((s) => ({ uri: s.uri, path: s.path, bundled: s.bundled }))),
+);
+
+connection.onRequest(
+  'opsnotes/reloadNotes',
+  guard('reloadNotes', { warnings: [] as string[] }, () => {
+    session.loadProjectConfig();
+    session.reloadKnowledge();
+    rediagnoseAll();
+    return { warnings: session.knowledgeWarnings };
+  }),
+);
+
+connection.onShutdown(() => {
+  for (const t of timers.values()) clearTimeout(t);
+  timers.clear();
+});
+
+process.on('uncaughtException', (e) => {
+  try {
+    connection.console.error(`uncaught: ${e?.stack ?? e}`);
+  } catch {
+    /* the connection may be gone */
+  }
+});
+
+documents.listen(connection);
+connection.listen();
+
