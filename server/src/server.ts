@@ -42,6 +42,17 @@ function log(message: string): void {
   connection.console.log(message);
 }
 
+const warned = new Set<string>();
+/** Show each warning once per server run (settings reloads repeat them), and log it. */
+function warn(messages: readonly string[]): void {
+  for (const m of messages) {
+    log(m);
+    if (warned.has(m)) continue;
+    warned.add(m);
+    void connection.window.showWarningMessage(m);
+  }
+}
+
 /**
  * One wrapper for every request: malformed parameters get an InvalidParams error response;
  * any other exception is logged and answered with an empty result, and the server keeps serving.
@@ -119,7 +130,7 @@ connection.onInitialized(async () => {
       watchers: [{ globPattern: '**/*.{yml,yaml,md,markdown}' }, { globPattern: '**/.opsnotes.yaml' }, ...session.userNoteFiles.map((f) => ({ globPattern: f }))],
     });
   }
-  for (const w of [...session.knowledgeWarnings, ...session.configWarnings]) void connection.window.showWarningMessage(w);
+  warn([...session.knowledgeWarnings, ...session.configWarnings]);
   log(`OpsNotes server ready: ${session.kb.blocks.length} note blocks, ${session.kb.vocabulary.size} keys, ${session.rules.length} rules, language ${session.language}`);
 });
 
@@ -128,7 +139,7 @@ async function refreshSettings(): Promise<void> {
     const raw = await connection.workspace.getConfiguration('opsnotes');
     const warnings: string[] = [];
     session.updateSettings(readSettings(raw, warnings));
-    for (const w of [...warnings, ...session.knowledgeWarnings, ...session.configWarnings]) void connection.window.showWarningMessage(w);
+    warn([...warnings, ...session.knowledgeWarnings, ...session.configWarnings]);
   } catch (e) {
     log(`could not read settings: ${(e as Error).message}`);
   }
@@ -152,7 +163,7 @@ connection.onDidChangeWatchedFiles((params) => {
   if (config) session.loadProjectConfig();
   if (notes || config) {
     session.reloadKnowledge();
-    for (const w of session.knowledgeWarnings) void connection.window.showWarningMessage(w);
+    warn(session.knowledgeWarnings);
   }
   rediagnoseAll();
 });

@@ -56,6 +56,11 @@ export class TestClient {
       this.logs.push(p.message);
       this.notify();
     });
+    this.connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+      this.messages.push(p);
+      this.notify();
+      return null;
+    });
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
@@ -89,6 +94,17 @@ export class TestClient {
     }
   }
 
+  /** Poll an async predicate (e.g. a hover) until it holds. */
+  async waitForAsync<T>(predicate: () => Promise<T | undefined>, what: string, timeoutMs = 10000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await predicate();
+      if (v !== undefined) return v;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stderr: ${this.stderr.slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
   async initialize(options: StartOptions = {}): Promise<InitializeResult> {
     const capabilities: ClientCapabilities = {
       textDocument: {
@@ -107,7 +123,7 @@ export class TestClient {
       workspaceFolders: root ? [{ uri: pathToUri(root), name: path.basename(root) }] : null,
       capabilities,
       locale: options.locale,
-      initializationOptions: { settings: options.settings ?? {}, ...(options.initializationOptions ?? {}) },
+      initializationOptions: { settings: options.settings ?? this.settings, ...(options.initializationOptions ?? {}) },
     });
     await this.connection.sendNotification('initialized', {});
     return this.initializeResult!;

@@ -113,7 +113,10 @@ export function buildOutline(source: string): Outline {
   };
   for (const region of regions) {
     const prev = group[group.length - 1];
-    if (prev && (region.start > trimBlank(lines, prev.start, prev.end) || region.headingLine !== prev.headingLine || region.code)) flush();
+    // A region after a blank line continues the outline when it is indented (a sub-list
+    // written one blank line below its parent); at column 0 it starts a new one.
+    const separated = prev && region.start > trimBlank(lines, prev.start, prev.end) && indentOf(lines[region.start] ?? '') === 0;
+    if (prev && (separated || region.headingLine !== prev.headingLine || region.code)) flush();
     if (region.code) {
       const end = trimBlank(lines, region.start, region.end);
       const block = makeBlock('code', region.start, end - 1, lines, region.headingPath, region.headingLine, anchorsBefore(anchorLines, lines, region.start));
