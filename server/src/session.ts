@@ -105,7 +105,7 @@ export class Session {
   };
 
   open(uri: string, languageId: string, version: number, text: string): OpsDocument {
-    const doc = new OpsDocument({ uri, languageId, version, text, exists: this.exists });
+    const doc = new OpsDocument({ uri, languageId, version, text, exists: this.exists, previous: this.documents.get(uri) });
     this.documents.set(uri, doc);
     return doc;
   }

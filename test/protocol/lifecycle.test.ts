@@ -23,7 +23,7 @@ describe('language server over stdio', () => {
 
   it('hovering ADD shows the notes sentence about ADD unpacking archives', async () => {
     client = new TestClient();
-    await client.initialize({ initializationOptions: { client: 'vscode' } });
+    await client.initialize({ locale: 'ru', initializationOptions: { client: 'vscode' } });
     const text = fs.readFileSync(DOCKERFILE, 'utf8');
     const uri = await client.open(DOCKERFILE, 'dockerfile', text);
     const pos = positionOf(text, 'ADD app.py', 1);
@@ -32,6 +32,17 @@ describe('language server over stdio', () => {
     assert.match(hover.contents.value, /ADD может скопировать файлы из удаленного источника, разархивировать архив и так далее\./);
     assert.match(hover.contents.value, /slurm-notes\.md:22/);
     assert.deepStrictEqual(hover.range, { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: 3 } });
+  });
+
+  it('shows the English rendering to English readers (display language en)', async () => {
+    client = new TestClient();
+    await client.initialize({ locale: 'en-US' });
+    const text = fs.readFileSync(DOCKERFILE, 'utf8');
+    const uri = await client.open(DOCKERFILE, 'dockerfile', text);
+    const pos = positionOf(text, 'ADD app.py', 1);
+    const hover = await client.hover(uri, pos.line, pos.character);
+    assert.match(hover!.contents.value, /ADD can copy files from a remote source, unpack an archive/);
+    assert.match(hover!.contents.value, /\[slurm-notes\.md:22\]\(file:\/\/\/.*slurm-notes\.md#L22/, 'other clients get a file link');
   });
 
   it('ends the process within 1 s of shutdown and exit', async () => {

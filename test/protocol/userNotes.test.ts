@@ -28,12 +28,12 @@ describe('user notes over LSP', () => {
     const notes = path.join(dir, 'team.md');
     fs.writeFileSync(notes, '# Team\n\n<!-- opsnotes: dockerfile.ADD -->\nOur rule: ADD only for URLs.\n');
     client = new TestClient();
-    client.settings = { notes: { paths: [notes] } };
-    await client.initialize();
+    client.settings = { language: 'ru', notes: { paths: [notes] } };
+    await client.initialize({ locale: 'ru' });
     const first = await hoverAdd();
     assert.match(first, /Our rule: ADD only for URLs\./);
     assert.ok(first.indexOf('Our rule') < first.indexOf('Разница между COPY и ADD'), 'user notes first');
-    assert.match(first, /ваши заметки|your notes/);
+    assert.match(first, /ваши заметки/);
 
     fs.writeFileSync(notes, '# Team\n\n<!-- opsnotes: dockerfile.ADD -->\nChanged: never ADD local files.\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToUri(notes), type: 2 }] });
@@ -46,8 +46,8 @@ describe('user notes over LSP', () => {
 
   it('a missing note path gives a warning and the server keeps serving', async () => {
     client = new TestClient();
-    client.settings = { notes: { paths: [path.join(dir, 'nope.md')] } };
-    await client.initialize();
+    client.settings = { language: 'ru', notes: { paths: [path.join(dir, 'nope.md')] } };
+    await client.initialize({ locale: 'ru' });
     const warning = await client.waitFor(() => client.messages.find((m) => m.type === 2 && m.message.includes('nope.md')), 'a warning message');
     assert.match(warning.message, /note path not found/);
     assert.match(await hoverAdd(), /Разница между COPY и ADD/);

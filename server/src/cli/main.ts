@@ -1,25 +1,63 @@
-// The CLI's commands (issue 8 completes them).
+// The CLI's commands: lint, explain, notes, rules (docs/CLI.md). Each returns its exit code;
+// a UsageError is exit 2 with one line on stderr.
 import * as fs from 'fs';
-import * as path from 'path';
-import { OpsDocument, pathToUri } from '../documents/document';
-import { pick } from '../i18n/language';
-import { Session } from '../session';
+import { resolveLanguage } from '../i18n/language';
+import { t } from '../i18n/ui';
+import { UsageError } from './args';
+import { explainCommand } from './explain';
+import { helpText } from './help';
+import { Io, lintCommand } from './lint';
+import { CLI } from './messages';
+import { notesCommand } from './notes';
+import { rulesCommand } from './rules';
+import { environmentLocale } from './sessions';
+import { VERSION } from './version';
 
-export async function runCli(argv: string[]): Promise<number> {
+const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
+  lint: lintCommand,
+  explain: explainCommand,
+  notes: notesCommand,
+  rules: rulesCommand,
+};
+
+export function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    stdoutIsTTY: !!process.stdout.isTTY,
+    readStdin: () => fs.readFileSync(0),
+  };
+}
+
+function helpLanguage(argv: string[]) {
+  const i = argv.findIndex((a) => a === '--language' || a.startsWith('--language='));
+  const flag = i < 0 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  return resolveLanguage(flag, environmentLocale());
+}
+
+export async function runCli(argv: string[], io: Io = processIo()): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== 'lint') {
-    process.stderr.write('usage: opsnotes lint <paths...>\n');
+  const lang = helpLanguage(argv);
+  if (command === '--version' || command === '-v') {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
+  if (!command || command === '--help' || command === '-h' || command === 'help' || rest.includes('--help') || rest.includes('-h')) {
+    if (!command) {
+      io.stderr(helpText(lang));
+      return 2;
+    }
+    io.stdout(helpText(lang));
+    return 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)} (lint, explain, notes, rules)`);
+    return await run(rest, io);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`opsnotes: ${e.message}\n${t(CLI.usageHint, lang)}\n`);
     return 2;
   }
-  const session = new Session({ roots: [process.cwd()] });
-  let found = 0;
-  for (const p of rest) {
-    const text = fs.readFileSync(p, 'utf8');
-    const doc = new OpsDocument({ uri: pathToUri(p), text, exists: fs.existsSync });
-    for (const f of session.diagnose(doc)) {
-      found++;
-      process.stdout.write(`${path.relative(process.cwd(), p)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId} ${pick(f.message, session.language)}\n`);
-    }
-  }
-  return found ? 1 : 0;
 }

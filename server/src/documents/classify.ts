@@ -3,9 +3,9 @@
 // GitLab CI file is not Compose, a Tekton Task under tasks/ is not an Ansible task list.
 import * as path from 'path';
 import { FileKind, YamlDocKind } from './kinds';
-import { entries, getNode, isMap, isScalar, isSeq, scalarString, stringAt, YamlFile } from './yaml';
+import { entries, getNode, isAlias, isMap, isScalar, isSeq, scalarString, stringAt, YamlFile } from './yaml';
 import { isBuiltinKubernetesApi } from './kubernetes';
-import { looksLikeTask } from './ansible';
+import { looksLikePlay, looksLikeTask } from './ansible';
 
 export interface FileFacts {
   /** A file-system path (or the URI's path for unsaved documents). */
@@ -31,6 +31,8 @@ export function kindByName(facts: FileFacts): FileKind | 'yaml' | undefined {
   if (base === 'ansible.cfg' || base === '.ansible.cfg') return 'ansible-cfg';
   if (YAML_EXT.test(base) || lang === 'yaml' || lang === 'dockercompose' || lang === 'ansible' || lang === 'helm') return 'yaml';
   const parts = facts.path.split(/[\\/]/);
+  // Ansible reads group_vars/all and host_vars/web1 without an extension as YAML too.
+  if (!base.includes('.') && [parts[parts.length - 2], parts[parts.length - 3]].some((d) => d === 'group_vars' || d === 'host_vars')) return 'yaml';
   if (INVENTORY_NAME.test(base) && (parts.includes('inventory') || parts.includes('inventories') || /^(?:hosts|inventory)/i.test(base))) {
     return 'ansible-inventory';
   }
@@ -51,39 +53,49 @@ export function helmChartRoot(facts: FileFacts): string | undefined {
 
 const COMPOSE_TOP_LEVEL = new Set(['version', 'services', 'networks', 'volumes', 'configs', 'secrets', 'name', 'include', 'models']);
 const COMPOSE_SERVICE_KEYS = new Set(['image', 'build', 'extends']);
+// Top-level keys of CI configurations (GitLab CI, GitHub Actions, Drone, Azure Pipelines)
+// that Compose never has.
+const COMPOSE_FOREIGN_KEYS = new Set(['on', 'jobs', 'steps', 'stages', 'script', 'image', 'before_script', 'after_script', 'pipeline', 'trigger', 'pool']);
 
+/**
+ * Compose by content: `services` (when present) is a map of maps, and every top-level key is
+ * a Compose key or an `x-` extension (Compose rejects any other). A GitLab CI file (`image:`,
+ * `script:`, `services:` as a list) or a GitHub workflow (`on:`, `jobs:`) is not Compose even
+ * when it is named compose.yml. A file with a Compose name keeps its kind when broken YAML
+ * (a tab, a half-typed line) turns a line into a stray top-level key, as long as its services
+ * look like services: hovers keep working where the structure is readable.
+ */
 function isComposeContent(root: unknown, byName: boolean): boolean {
   if (!isMap(root)) return false;
   const keys = entries(root).map(([k]) => k);
-  if (keys.length === 0) return false;
-  if (!keys.every((k) => COMPOSE_TOP_LEVEL.has(k) || k.startsWith('x-'))) return false;
+  if (keys.length === 0 || keys.some((k) => COMPOSE_FOREIGN_KEYS.has(k))) return false;
+  const known = keys.length === root.items.length && keys.every((k) => COMPOSE_TOP_LEVEL.has(k) || k.startsWith('x-'));
   const services = getNode(root, 'services');
-  if (!isMap(services)) return byName && keys.some((k) => k !== 'version') && !keys.includes('services');
+  if (services === undefined || (isScalar(services) && services.value === null)) return byName && known;
+  if (!isMap(services)) return false;
   const svc = entries(services);
-  if (byName) return true;
-  return svc.some(([, pair]) => isMap(pair.value) && entries(pair.value).some(([k]) => COMPOSE_SERVICE_KEYS.has(k)));
+  if (!svc.every(([, pair]) => pair.value == null || isMap(pair.value) || isAlias(pair.value))) return false;
+  const extensions = keys.some((k) => k.startsWith('x-'));
+  const serviceLike = svc.some(([, pair]) => isMap(pair.value) && entries(pair.value).some(([k]) => COMPOSE_SERVICE_KEYS.has(k) || (k === '<<' && extensions)));
+  return byName ? known || serviceLike : known && serviceLike;
 }
 
 function isPlaybook(root: unknown): boolean {
   if (!isSeq(root) || root.items.length === 0) return false;
-  let plays = 0;
-  for (const item of root.items) {
-    if (!isMap(item)) return false;
-    const keys = new Set(entries(item).map(([k]) => k));
-    if (keys.has('hosts') || keys.has('import_playbook') || keys.has('ansible.builtin.import_playbook')) plays++;
-    else return false;
-  }
-  return plays > 0;
+  return root.items.every((item) => looksLikePlay(item));
 }
 
-function isTaskList(root: unknown): boolean {
+/**
+ * Most entries look like tasks (a list of {name, value} settings is not a task list). In a
+ * role's tasks/ or handlers/ folder a collection module written short (`mysql_user:`) counts.
+ */
+function isTaskList(root: unknown, inRole: boolean): boolean {
   if (!isSeq(root) || root.items.length === 0) return false;
   let tasks = 0;
   for (const item of root.items) {
     if (!isMap(item)) return false;
-    if (looksLikeTask(item)) tasks++;
+    if (looksLikeTask(item, inRole)) tasks++;
   }
-  // Most entries must look like tasks (a list of {name, value} settings is not a task list).
   return tasks > 0 && tasks * 2 >= root.items.length;
 }
 
@@ -95,17 +107,27 @@ export function isKubernetesDocument(root: unknown): boolean {
 }
 
 interface AnsiblePlace {
+  /** The folder of a role the file is in (`roles/<r>/<folder>/…`), or a tasks/handlers folder. */
   role?: 'tasks' | 'handlers' | 'vars';
+  /** Under roles/<r>/ (not just a folder named tasks/). */
+  inRole?: boolean;
   vars?: boolean;
 }
 
 function ansiblePlace(p: string): AnsiblePlace {
   const parts = p.split(/[\\/]/);
-  const dir = parts[parts.length - 2];
   if (parts.includes('group_vars') || parts.includes('host_vars')) return { vars: true };
+  // roles/<r>/tasks/main.yml, and the folder form roles/<r>/defaults/main/etcd.yml (Kubespray).
+  for (let i = parts.length - 4; i >= 0; i--) {
+    if (parts[i] !== 'roles' || i + 3 > parts.length - 1) continue;
+    const folder = parts[i + 2];
+    if (folder === 'tasks' || folder === 'handlers') return { role: folder, inRole: true };
+    if (folder === 'defaults' || folder === 'vars') return { role: 'vars', inRole: true };
+    return {};
+  }
+  const dir = parts[parts.length - 2];
   if (dir === 'handlers') return { role: 'handlers' };
   if (dir === 'tasks') return { role: 'tasks' };
-  if ((dir === 'defaults' || dir === 'vars') && parts[parts.length - 4] === 'roles') return { role: 'vars' };
   return {};
 }
 
@@ -120,9 +142,8 @@ export function classifyYamlDocument(root: unknown, facts: FileFacts, helmRoot: 
   if (isComposeContent(root, byName)) return 'compose';
   if (isPlaybook(root)) return 'ansible-playbook';
   const place = ansiblePlace(facts.path);
-  if (isTaskList(root)) return place.role === 'handlers' ? 'ansible-handlers' : 'ansible-tasks';
-  if (place.vars && isMap(root)) return 'ansible-vars';
-  if (place.role === 'vars' && isMap(root)) return 'ansible-vars';
+  if (isTaskList(root, !!place.inRole && place.role !== 'vars')) return place.role === 'handlers' ? 'ansible-handlers' : 'ansible-tasks';
+  if ((place.vars || place.role === 'vars') && isMap(root)) return 'ansible-vars';
   return 'generic';
 }
 

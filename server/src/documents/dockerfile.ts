@@ -30,12 +30,23 @@ export interface DockerInstruction {
   flags: DockerFlag[];
   /** Exec form (`["a", "b"]`) values, when the arguments are a JSON array. */
   execForm?: string[];
+  /** The exec form's strings with the offsets of their quoted JSON text. */
+  execWords?: ExecWord[];
   /** Shell form commands (RUN/CMD/ENTRYPOINT/HEALTHCHECK CMD in shell form). */
   commands?: ShellCommand[];
   /** Index of the build stage holding this instruction (-1 before the first FROM). */
   stage: number;
   /** ONBUILD wraps another instruction: its keyword here. */
   ast: Instruction;
+}
+
+export interface ExecWord {
+  value: string;
+  /** Offsets of the JSON string, quotes included. */
+  start: number;
+  end: number;
+  /** The JSON text has escapes: offsets inside the value do not map one to one. */
+  escaped: boolean;
 }
 
 export interface DockerStage {
@@ -99,9 +110,13 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
     if (SHELL_FORM.has(keyword) || keyword === 'HEALTHCHECK') {
       const body = commandText(item, text);
       if (body) {
-        const exec = parseExecForm(text.slice(body.start, body.end));
-        if (exec) item.execForm = exec;
-        else item.commands = shellCommands(text, body.start, body.end, escapeChar);
+        const exec = scanExecForm(text, body.start, body.end, escapeChar);
+        if (exec) {
+          item.execForm = exec.map((w) => w.value);
+          item.execWords = exec;
+        } else {
+          item.commands = shellCommands(text, body.start, body.end, escapeChar);
+        }
       }
     }
     instructions.push(item);
@@ -150,6 +165,77 @@ export function parseExecForm(args: string): string[] | undefined {
     /* shell form */
   }
   return undefined;
+}
+
+/**
+ * Exec form with offsets: a JSON array of strings, in one linear scan. Docker reads it as JSON
+ * after joining continuation lines; anything else (single quotes, a trailing comma, text after
+ * `]`) is shell form, which is what `undefined` means here.
+ */
+export function scanExecForm(text: string, start: number, end: number, escapeChar = '\\'): ExecWord[] | undefined {
+  let i = start;
+  const skipSpace = () => {
+    for (;;) {
+      while (i < end && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\n')) i++;
+      if (text[i] === escapeChar && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+        i += text[i + 1] === '\n' ? 2 : 3;
+        continue;
+      }
+      return;
+    }
+  };
+  skipSpace();
+  if (text[i] !== '[') return undefined;
+  i++;
+  const words: ExecWord[] = [];
+  skipSpace();
+  if (text[i] === ']') {
+    i++;
+    skipSpace();
+    return i >= end ? words : undefined;
+  }
+  for (;;) {
+    skipSpace();
+    if (text[i] !== '"') return undefined;
+    const wordStart = i;
+    i++;
+    let value = '';
+    let escaped = false;
+    while (i < end && text[i] !== '"') {
+      const c = text[i];
+      if (c === '\n' || c === '\r') return undefined;
+      if (c === '\\') {
+        escaped = true;
+        const n = text[i + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (n in simple) {
+          value += simple[n];
+          i += 2;
+          continue;
+        }
+        if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+          value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+          continue;
+        }
+        return undefined;
+      }
+      value += c;
+      i++;
+    }
+    if (i >= end) return undefined;
+    i++;
+    words.push({ value, start: wordStart, end: i, escaped });
+    skipSpace();
+    if (text[i] === ',') {
+      i++;
+      continue;
+    }
+    if (text[i] !== ']') return undefined;
+    i++;
+    skipSpace();
+    return i >= end ? words : undefined;
+  }
 }
 
 const HEREDOC = /^<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2$/;
@@ -201,4 +287,43 @@ function findDelimiterLine(body: string, from: number, delimiter: string, stripT
 /** The final stage (the image that runs). */
 export function finalStage(model: DockerfileModel): DockerStage | undefined {
   return model.stages[model.stages.length - 1];
+}
+
+/** Shell commands of an instruction; an exec form counts as one command of its strings. */
+export function commandsOf(ins: DockerInstruction): ShellCommand[] {
+  if (ins.commands) return ins.commands;
+  const exec = ins.execWords;
+  if (!exec || exec.length === 0) return [];
+  const words = exec.map((w) => ({ value: w.value, start: w.start, end: w.end, quoted: true }));
+  const last = words[words.length - 1];
+  return [{ words, separator: '', separatorStart: last.end, separatorEnd: last.end, start: words[0].start, end: last.end }];
+}
+
+/** The stage a FROM builds on, when it names an earlier stage of the file (`FROM build AS test`). */
+export function parentStage(model: DockerfileModel, stage: DockerStage): DockerStage | undefined {
+  const image = stage.image?.toLowerCase();
+  if (!image) return undefined;
+  for (let i = stage.index - 1; i >= 0; i--) if (model.stages[i].name === image) return model.stages[i];
+  return undefined;
+}
+
+/**
+ * Stages whose layers end up in the image that ships: the final stage and the stages it is
+ * built FROM. A builder stage whose files are only `COPY --from`-ed leaves its caches behind.
+ */
+export function shippedStages(model: DockerfileModel): Set<number> {
+  const out = new Set<number>();
+  for (let s = finalStage(model); s && !out.has(s.index); s = parentStage(model, s)) out.add(s.index);
+  return out;
+}
+
+/** The image a stage finally builds on (following `FROM <stage>`), lower-cased. */
+export function baseImage(model: DockerfileModel, stage: DockerStage): string {
+  let s = stage;
+  for (let guard = 0; guard < model.stages.length; guard++) {
+    const parent = parentStage(model, s);
+    if (!parent) break;
+    s = parent;
+  }
+  return (s.image ?? '').toLowerCase();
 }

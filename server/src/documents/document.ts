@@ -18,6 +18,8 @@ export interface DocumentInput {
   text: string;
   /** Existence probe for files beside this one (Chart.yaml); defaults to "unknown = no". */
   exists?: (p: string) => boolean;
+  /** The previous version of the same document: unchanged YAML documents are reused. */
+  previous?: OpsDocument;
 }
 
 export function uriToPath(uri: string): string {
@@ -50,6 +52,7 @@ export class OpsDocument {
   private _yamlText?: string;
   private _dockerfile?: DockerfileModel;
   private _ini?: IniModel;
+  private previous?: OpsDocument;
 
   constructor(input: DocumentInput) {
     this.uri = input.uri;
@@ -61,6 +64,7 @@ export class OpsDocument {
     this.text = input.text;
     this.lines = new LineIndex(this.text);
     this.facts = { path: this.path, languageId: this.languageId, exists: input.exists };
+    this.previous = input.previous;
   }
 
   get classification(): Classification {
@@ -90,7 +94,13 @@ export class OpsDocument {
   }
 
   get yaml(): YamlFile {
-    if (!this._yaml) this._yaml = parseYaml(this.yamlText);
+    if (!this._yaml) {
+      // Take over the previous version's unchanged documents; that version is dead afterwards.
+      const previous = this.previous?._yaml;
+      if (previous) this.previous!._yaml = undefined;
+      this.previous = undefined;
+      this._yaml = parseYaml(this.yamlText, previous);
+    }
     return this._yaml;
   }
 

@@ -1,6 +1,6 @@
 // YAML model: every document of a file parsed once with `yaml` (ranges, comments, anchors,
 // multi-document), plus the helpers rules and locators share to walk it by logical path.
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 export type YamlNode = Node;
 export { isMap, isScalar, isSeq, isPair, isAlias };
@@ -20,28 +20,119 @@ export interface YamlFile {
   documents: YamlDocument[];
   /** Syntax errors, with offsets, as reported by the parser. */
   errors: { message: string; start: number; end: number }[];
+  /** The text split at `---` lines, each part parsed on its own (see parseYaml). */
+  chunks: YamlChunk[];
+}
+
+interface YamlChunk {
+  text: string;
+  start: number;
+  documents: YamlDocument[];
+  errors: YamlFile['errors'];
 }
 
 /** Nesting bound: deeper documents are not walked (issue 9: no stack overflow on hostile input). */
 export const MAX_YAML_DEPTH = 200;
 
-export function parseYaml(text: string): YamlFile {
+const PARSE_OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false, keepSourceTokens: false } as const;
+
+/**
+ * Offsets where documents start: lines beginning with `---` at column 0. YAML forbids such
+ * lines inside document content, so splitting there is exact. Files with directives (`%YAML`)
+ * are not split.
+ */
+function chunkBounds(text: string): number[] {
+  const starts = [0];
+  if (text.startsWith('%') || text.includes('\n%')) return starts;
+  for (let i = text.indexOf('\n---'); i >= 0; i = text.indexOf('\n---', i + 1)) {
+    const c = text.charCodeAt(i + 4);
+    if (Number.isNaN(c) || c === 10 || c === 13 || c === 32 || c === 9) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function parseChunk(text: string, start: number): YamlChunk {
   const documents: YamlDocument[] = [];
   const errors: YamlFile['errors'] = [];
-  const parsed = parseAllDocuments(text, {
-    lineCounter: new LineCounter(),
-    prettyErrors: false,
-    strict: false,
-    uniqueKeys: false,
-    keepSourceTokens: false,
-  });
-  const list = Array.isArray(parsed) ? parsed : [];
-  list.forEach((doc, index) => {
-    const [start, , end] = doc.range;
-    documents.push({ doc, index, start, end });
+  let parsed: Document.Parsed[] = [];
+  try {
+    const r = parseAllDocuments(text, PARSE_OPTIONS);
+    parsed = Array.isArray(r) ? r : [];
+  } catch (e) {
+    // The parser recurses on nested flow collections; absurd nesting ends here, not in a crash.
+    errors.push({ message: `YAML not readable: ${(e as Error).message}`, start, end: start + text.length });
+  }
+  for (const doc of parsed) {
+    if (start) shiftDocument(doc, start);
+    documents.push({ doc, index: 0, start: doc.range[0], end: doc.range[2] });
     for (const e of doc.errors) errors.push({ message: e.message, start: e.pos[0], end: e.pos[1] });
-  });
-  return { documents, errors };
+  }
+  return { text, start, documents, errors };
+}
+
+/** Move every range of a parsed document by `delta` (a part parsed alone, or reused). */
+function shiftDocument(doc: Document.Parsed, delta: number): void {
+  const stack: { n: unknown; depth: number }[] = [{ n: doc.contents, depth: 0 }];
+  const seen = new Set<unknown>();
+  while (stack.length) {
+    const { n, depth } = stack.pop()!;
+    if (!n || typeof n !== 'object' || seen.has(n)) continue;
+    seen.add(n);
+    const r = (n as { range?: number[] }).range;
+    if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
+    if (isMap(n) || isSeq(n)) for (const item of n.items as unknown[]) stack.push({ n: item, depth: depth + 1 });
+    else if (isPair(n)) {
+      stack.push({ n: n.key, depth: depth + 1 });
+      stack.push({ n: n.value, depth: depth + 1 });
+    }
+  }
+  const dr = doc.range as unknown as number[];
+  for (let i = 0; i < dr.length; i++) dr[i] += delta;
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    e.pos[0] += delta;
+    e.pos[1] += delta;
+  }
+}
+
+/**
+ * Parse every document of a file. Multi-document files are split at `---` lines and each part
+ * parsed alone; with `previous` (the last version's parse), parts whose text did not change are
+ * reused (their ranges moved), so a one-character edit in a 10,000-line manifest re-parses one
+ * document. The previous version's nodes are taken over: it must not be used afterwards.
+ */
+export function parseYaml(text: string, previous?: YamlFile): YamlFile {
+  const bounds = chunkBounds(text);
+  const reusable = new Map<string, YamlChunk[]>();
+  if (previous && bounds.length > 1) {
+    for (const c of previous.chunks) {
+      const list = reusable.get(c.text);
+      if (list) list.push(c);
+      else reusable.set(c.text, [c]);
+    }
+  }
+  const chunks: YamlChunk[] = [];
+  for (let i = 0; i < bounds.length; i++) {
+    const start = bounds[i];
+    const end = i + 1 < bounds.length ? bounds[i + 1] : text.length;
+    const part = text.slice(start, end);
+    const old = reusable.get(part)?.shift();
+    if (!old) {
+      chunks.push(parseChunk(part, start));
+      continue;
+    }
+    const delta = start - old.start;
+    if (delta) {
+      for (const d of old.documents) {
+        shiftDocument(d.doc, delta);
+        d.start += delta;
+        d.end += delta;
+      }
+    }
+    chunks.push({ text: part, start, documents: old.documents, errors: old.errors.map((e) => ({ message: e.message, start: e.start + delta, end: e.end + delta })) });
+  }
+  const documents = chunks.flatMap((c) => c.documents);
+  documents.forEach((d, index) => (d.index = index));
+  return { documents, errors: chunks.flatMap((c) => c.errors), chunks };
 }
 
 /** Offsets of a node: [start, end of value]. */

@@ -11,9 +11,12 @@ import { KnowledgeBase } from '../knowledge/base';
 import { Finding } from '../rules/engine';
 import { suppressionComment } from '../rules/suppression';
 import { Fix } from '../rules/types';
-import { rangesOverlap, Range } from '../util/text';
+import { Range } from '../util/text';
 import { DiagnosticData } from './diagnostics';
 import { refactorings } from '../rules/refactorings';
+import { safeFixEdits } from '../rules/fixes';
+
+export { safeFixEdits };
 
 export const FIX_ALL_KIND = 'source.fixAll.opsnotes';
 
@@ -100,24 +103,6 @@ function ignoreLineAction(doc: OpsDocument, f: Finding, d: Diagnostic, language:
     diagnostics: [d],
     edit: { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, [LspTextEdit.insert({ line, character: 0 }, insert)])] },
   };
-}
-
-/** Safe fixes of all findings, without overlaps (later overlapping ones are left for a next run). */
-export function safeFixEdits(findings: readonly Finding[]): { edits: Fix['edits']; applied: Finding[] } {
-  const edits: Fix['edits'] = [];
-  const applied: Finding[] = [];
-  for (const f of findings) {
-    const fix = f.fixes().find((x) => x.safety === 'safe' && !x.createFiles?.length);
-    if (!fix) continue;
-    if (fix.edits.some((e) => edits.some((o) => rangesOverlap(o.range, e.range) || (sameRange(o.range, e.range) && isEmpty(e.range))))) continue;
-    edits.push(...fix.edits);
-    applied.push(f);
-  }
-  return { edits, applied };
-}
-
-function isEmpty(r: Range): boolean {
-  return r.start.line === r.end.line && r.start.character === r.end.character;
 }
 
 export function fixAllAction(doc: OpsDocument, findings: readonly Finding[], language: Language): CodeAction | undefined {
