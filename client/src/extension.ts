@@ -53,6 +53,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       settings: JSON.parse(JSON.stringify(settingsSnapshot())),
     },
     synchronize: { configurationSection: 'opsnotes' },
+    middleware: {
+      // The server offers every snippet that fits the cursor, for all editors. Where package.json
+      // contributes a snippet file for the document's language, VS Code shows those snippets
+      // itself: drop the server's copies (marked data.static = that languageId). A Compose
+      // file opened as plain `yaml` keeps them.
+      provideCompletionItem: async (document, position, context, token, next) => {
+        const result = await next(document, position, context, token);
+        const keep = (item: vscode.CompletionItem) => (item as { data?: { static?: unknown } }).data?.static !== document.languageId;
+        if (!result) return result;
+        if (Array.isArray(result)) return result.filter(keep);
+        return new vscode.CompletionList(result.items.filter(keep), result.isIncomplete);
+      },
+    },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {

@@ -18,8 +18,9 @@ import {
   MarkupKind,
   CancellationToken,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TextDocuments } from 'vscode-languageserver';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import { DocumentStore } from './features/documentSync';
 import { readSettings } from './config/config';
 import { OpsDocument, uriToPath } from './documents/document';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
@@ -29,7 +30,7 @@ import { hoverMarkdown, NoteLinkStyle } from './features/hover';
 import { Session } from './session';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new DocumentStore();
 let session: Session;
 let pullDiagnostics = false;
 let linkStyle: NoteLinkStyle = 'file';
@@ -202,23 +203,29 @@ function rediagnoseAll(): void {
   for (const d of documents.all()) schedule(d.uri);
 }
 
-documents.onDidOpen((e) => schedule(e.document.uri));
-documents.onDidChangeContent((e) => {
-  schedule(e.document.uri);
-  // Checks across documents: other open documents may depend on this one.
-  if (session.hasCrossDocumentRules) {
-    session.invalidateWorkspace(uriToPath(e.document.uri));
-    for (const d of documents.all()) if (d.uri !== e.document.uri) schedule(d.uri);
-    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
-  }
-});
-documents.onDidClose((e) => {
-  session.close(e.document.uri);
-  const t = timers.get(e.document.uri);
-  if (t) clearTimeout(t);
-  timers.delete(e.document.uri);
-  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-});
+documents.listen(
+  connection,
+  {
+    opened: (doc) => schedule(doc.uri),
+    changed: (doc) => {
+      schedule(doc.uri);
+      // Checks across documents: other open documents may depend on this one.
+      if (session.hasCrossDocumentRules) {
+        session.invalidateWorkspace(uriToPath(doc.uri));
+        for (const d of documents.all()) if (d.uri !== doc.uri) schedule(d.uri);
+        if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+      }
+    },
+    closed: (uri) => {
+      session.close(uri);
+      const t = timers.get(uri);
+      if (t) clearTimeout(t);
+      timers.delete(uri);
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    },
+  },
+  log,
+);
 
 connection.languages.diagnostics.on(
   guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, (params) => {
@@ -233,7 +240,9 @@ connection.onHover(
   guard('hover', null, (params) => {
     const doc = opsDocument(params.textDocument.uri);
     if (!doc) return null;
-    const h = session.hover(doc, doc.offsetAt(params.position));
+    const offset = doc.offsetIfInside(params.position);
+    if (offset === undefined) return null;
+    const h = session.hover(doc, offset);
     if (!h) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(h, session.language, linkStyle) }, range: h.range };
   }),
@@ -255,7 +264,7 @@ connection.onCompletion(
   guard('completion', [], (params) => {
     const doc = opsDocument(params.textDocument.uri);
     if (!doc || session.lightAnalysis(doc)) return [];
-    return completionItems(doc, doc.offsetAt(params.position), session.language);
+    return completionItems(doc, doc.offsetAt(params.position), session.language, session.kb, linkStyle);
   }),
 );
 
@@ -290,6 +299,25 @@ connection.onRequest(
   }),
 );
 
+// Diagnostics for tests and bug reports: open documents and memory (after a GC when asked).
+connection.onRequest(
+  'opsnotes/status',
+  guard('status', {} as Record<string, number>, (params: { gc?: boolean } | undefined) => {
+    if (params?.gc) collectGarbage();
+    const m = process.memoryUsage();
+    return { documents: documents.all().length, parsed: session.documents.size, rss: m.rss, heapUsed: m.heapUsed };
+  }),
+);
+
+function collectGarbage(): void {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+  } catch {
+    /* not available */
+  }
+}
+
 connection.onShutdown(() => {
   for (const t of timers.values()) clearTimeout(t);
   timers.clear();
@@ -303,6 +331,5 @@ process.on('uncaughtException', (e) => {
   }
 });
 
-documents.listen(connection);
 connection.listen();
 

@@ -55,7 +55,7 @@ export class Discovery {
   private keep(file: string): void {
     let real = file;
     try {
-      real = fs.realpathSync(file);
+      real = fs.realpathSync.native(file);
     } catch {
       /* read reports it */
     }
@@ -70,7 +70,7 @@ export class Discovery {
     const stack = [root];
     const found: string[] = [];
     try {
-      this.seenDirs.add(fs.realpathSync(root));
+      this.seenDirs.add(fs.realpathSync.native(root));
     } catch {
       return;
     }
@@ -104,7 +104,7 @@ export class Discovery {
           if (this.options.configIgnores(p)) continue;
           let real: string;
           try {
-            real = fs.realpathSync(p);
+            real = fs.realpathSync.native(p);
           } catch {
             continue;
           }

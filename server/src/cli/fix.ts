@@ -85,7 +85,7 @@ function localized(text: Localized, args: Record<string, string>): Localized {
 export function writeFixed(file: string, original: TextFile, text: string, roots: readonly string[]): Localized | undefined {
   let real: string;
   try {
-    real = fs.realpathSync(file);
+    real = fs.realpathSync.native(file);
   } catch (e) {
     return localized(CLI.fixWriteError, { error: (e as NodeJS.ErrnoException).code ?? String(e) });
   }

@@ -129,6 +129,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
       }
       fixed = result.applied;
     }
+    session.remember(fixed ? result.doc : result.original.doc);
     report.files.push(fileReport(result.doc, display, result.findings, lang, notes, fixed));
   }
 
@@ -224,7 +225,7 @@ function isDirectory(p: string): boolean {
 
 function realpathOr(p: string): string {
   try {
-    return fs.realpathSync(p);
+    return fs.realpathSync.native(p);
   } catch {
     return p;
   }

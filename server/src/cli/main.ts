@@ -21,6 +21,11 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
 };
 
 export function processIo(): Io {
+  // `opsnotes lint | head`: the reader went away; stop quietly instead of dying on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   return {
     cwd: process.cwd(),
     stdout: (s) => void process.stdout.write(s),
@@ -60,4 +65,9 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
     io.stderr(`opsnotes: ${e.message}\n${t(CLI.usageHint, lang)}\n`);
     return 2;
   }
+}
+
+/** With OPSNOTES_STATS=1 the CLI reports its peak memory and run time on stderr (for the bench). */
+export function statsLine(started: number): string {
+  return `opsnotes-stats ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, ms: Date.now() - started })}\n`;
 }

@@ -142,7 +142,7 @@ function coverage(kb: KnowledgeBase, lang: Language, format: string, io: Io): nu
   ];
   if (c.unkeyedBlocks.length) {
     out.push('', `${t(CLI.unkeyedBlocks, lang)}:`);
-    for (const b of c.unkeyedBlocks) out.push(`  ${where(b)}  ${headingPath(b, lang).join(' › ')}: ${firstLine(b.text, 80)}`);
+    for (const b of c.unkeyedBlocks) out.push(`  ${where(b)}  ${headingPath(b, lang).join(' › ')}: ${firstLine(kb.blockText(b, lang === 'en' && kb.hasEnglish(b) ? 'en' : 'ru', false), 80)}`);
   }
   if (c.keysWithoutBlocks.length) {
     out.push('', `${t(CLI.keysWithoutBlocks, lang)}:`);

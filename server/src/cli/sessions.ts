@@ -6,8 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_SETTINGS, parseProjectConfig, PROJECT_CONFIG_FILE } from '../config/config';
 import { Language } from '../i18n/language';
-import { Session } from '../session';
 import { UsageError } from './args';
+import { CliSession } from './workspace';
 
 export interface SessionsOptions {
   cwd: string;
@@ -25,16 +25,16 @@ export function environmentLocale(env: NodeJS.ProcessEnv = process.env): string 
 }
 
 export class Sessions {
-  private readonly byConfig = new Map<string, Session>();
+  private readonly byConfig = new Map<string, CliSession>();
   private readonly configDirOf = new Map<string, string | null>();
-  private explicit?: Session;
+  private explicit?: CliSession;
 
   constructor(private readonly options: SessionsOptions) {
     if (options.configFile) this.explicit = this.fromConfigFile(options.configFile);
   }
 
-  private create(roots: string[]): Session {
-    return new Session({
+  private create(roots: string[]): CliSession {
+    return new CliSession({
       settings: { ...DEFAULT_SETTINGS, language: this.options.language ?? 'auto' },
       displayLocale: environmentLocale(),
       roots,
@@ -43,7 +43,7 @@ export class Sessions {
     });
   }
 
-  private fromConfigFile(file: string): Session {
+  private fromConfigFile(file: string): CliSession {
     const abs = path.resolve(this.options.cwd, file);
     let text: string;
     try {
@@ -81,7 +81,7 @@ export class Sessions {
   }
 
   /** The session for a path (a file or a folder). */
-  forPath(p: string, isDir = false): Session {
+  forPath(p: string, isDir = false): CliSession {
     if (this.explicit) return this.explicit;
     const dir = isDir ? p : path.dirname(p);
     const configDir = this.configDir(dir) ?? this.configDir(this.options.cwd);
@@ -94,7 +94,7 @@ export class Sessions {
     return session;
   }
 
-  all(): Session[] {
+  all(): CliSession[] {
     return this.explicit ? [this.explicit] : [...this.byConfig.values()];
   }
 }

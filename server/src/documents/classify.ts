@@ -4,7 +4,7 @@
 import * as path from 'path';
 import { FileKind, YamlDocKind } from './kinds';
 import { entries, getNode, isAlias, isMap, isScalar, isSeq, scalarString, stringAt, YamlFile } from './yaml';
-import { isBuiltinKubernetesApi } from './kubernetes';
+import { isBuiltinKind, isBuiltinKubernetesApi } from './kubernetes';
 import { looksLikePlay, looksLikeTask } from './ansible';
 
 export interface FileFacts {
@@ -91,19 +91,26 @@ function isPlaybook(root: unknown): boolean {
  */
 function isTaskList(root: unknown, inRole: boolean): boolean {
   if (!isSeq(root) || root.items.length === 0) return false;
+  let strict = 0;
   let tasks = 0;
   for (const item of root.items) {
     if (!isMap(item)) return false;
+    if (looksLikeTask(item)) strict++;
     if (looksLikeTask(item, inRole)) tasks++;
   }
-  return tasks > 0 && tasks * 2 >= root.items.length;
+  // A short name we do not know only counts beside tasks we recognise.
+  return strict > 0 && tasks * 2 >= root.items.length;
 }
 
 export function isKubernetesDocument(root: unknown): boolean {
   if (!isMap(root)) return false;
   const apiVersion = stringAt(root, 'apiVersion');
   const kind = stringAt(root, 'kind');
-  return !!apiVersion && !!kind && isBuiltinKubernetesApi(apiVersion, kind);
+  if (!apiVersion || !kind) return false;
+  // A Helm template often computes the version (`apiVersion: {{ include "x.apiVersion" . }}`),
+  // blanked to underscores by helm.ts: a built-in kind name still makes it a manifest.
+  if (/^_+$/.test(apiVersion)) return isBuiltinKind(kind);
+  return isBuiltinKubernetesApi(apiVersion, kind);
 }
 
 interface AnsiblePlace {
@@ -158,9 +165,15 @@ export interface Classification {
 /** File-level kind from the kinds of its YAML documents. */
 export function classifyYamlFile(yaml: YamlFile, facts: FileFacts): Classification {
   const helmChart = helmChartRoot(facts);
-  const documentKinds = yaml.documents.map((d) => classifyYamlDocument(d.doc.contents, facts, helmChart));
-  const has = (k: YamlDocKind) => documentKinds.includes(k);
   const base = path.basename(facts.path);
+  // values.yaml beside Chart.yaml is the chart's values whatever keys it holds.
+  if (helmChart === undefined && /^values(?:[.-][\w.-]+)?\.ya?ml$/.test(base) && facts.exists?.(path.join(path.dirname(facts.path), 'Chart.yaml'))) {
+    return { kind: 'helm-values', documentKinds: yaml.documents.map(() => 'helm-values') };
+  }
+  let documentKinds = yaml.documents.map((d) => classifyYamlDocument(d.doc.contents, facts, helmChart));
+  // In a chart's templates/ only manifests count (a template's other documents are not plays).
+  if (helmChart !== undefined) documentKinds = documentKinds.map((k) => (k === 'kubernetes' ? k : 'generic'));
+  const has = (k: YamlDocKind) => documentKinds.includes(k);
   let kind: FileKind = 'generic';
   if (helmChart !== undefined) kind = 'helm-template';
   else if (has('kubernetes')) kind = 'kubernetes';
@@ -170,8 +183,6 @@ export function classifyYamlFile(yaml: YamlFile, facts: FileFacts): Classificati
   else if (has('ansible-handlers')) kind = 'ansible-handlers';
   else if (has('ansible-tasks')) kind = 'ansible-tasks';
   else if (has('ansible-vars')) kind = 'ansible-vars';
-  else if (/^values(?:[.-][\w.-]+)?\.ya?ml$/.test(base) && facts.exists?.(path.join(path.dirname(facts.path), 'Chart.yaml'))) kind = 'helm-values';
-  if (kind === 'helm-values') return { kind, documentKinds: documentKinds.map(() => 'helm-values'), helmChart };
   return { kind, documentKinds, helmChart };
 }
 

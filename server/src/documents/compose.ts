@@ -228,9 +228,3 @@ export function isComposeDuration(s: string): boolean {
   }
   return true;
 }
-
-/** The end of line offsets: the file's own line break (CRLF files stay CRLF). */
-export function lineBreakOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
-}

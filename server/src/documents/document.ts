@@ -5,7 +5,7 @@ import { LineIndex, Range } from '../util/text';
 import { classifyYamlFile, Classification, FileFacts, kindByName } from './classify';
 import { DockerfileModel, parseDockerfile } from './dockerfile';
 import { hasTemplates, neutraliseTemplates } from './helm';
-import { IniModel, parseIni } from './ini';
+import { IniModel, isInventory, parseIni, parseInventory } from './ini';
 import { Family, familyOf, FileKind, YamlDocKind } from './kinds';
 import { parseYaml, YamlDocument, YamlFile } from './yaml';
 
@@ -71,6 +71,8 @@ export class OpsDocument {
     if (!this._classification) {
       const byName = kindByName(this.facts);
       if (byName === 'yaml') this._classification = classifyYamlFile(this.yaml, this.facts);
+      // Content wins over names: a `hosts` file that is an /etc/hosts copy is not an inventory.
+      else if (byName === 'ansible-inventory' && !isInventory(parseInventory(this.lines))) this._classification = { kind: 'generic', documentKinds: [] };
       else this._classification = { kind: byName ?? 'generic', documentKinds: [] };
     }
     return this._classification;
@@ -140,6 +142,12 @@ export class OpsDocument {
   }
 
   offsetAt(p: { line: number; character: number }): number {
+    return this.lines.offsetAt(p);
+  }
+
+  /** The offset of a position, or undefined when the position is outside the text. */
+  offsetIfInside(p: { line: number; character: number }): number | undefined {
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0 || p.line >= this.lines.lineCount) return undefined;
     return this.lines.offsetAt(p);
   }
 

@@ -241,6 +241,8 @@ export function pathAt(root: Node | null | undefined, offset: number): YamlPosit
   for (let depth = 0; cur && depth < MAX_YAML_DEPTH; depth++) {
     if (isMap(cur)) {
       let next: Node | null | undefined;
+      // Keys first: a nested block value's range ends at the start of the next key's line,
+      // so a cursor on that key's first character is "in" the previous value too.
       for (const item of cur.items) {
         const key = item.key as Node | null;
         if (isScalar(key) && contains(key, offset)) {
@@ -249,6 +251,9 @@ export function pathAt(root: Node | null | undefined, offset: number): YamlPosit
           [tokenStart, tokenEnd] = nodeRange(key)!;
           return { path, onKey, onValue, tokenStart, tokenEnd };
         }
+      }
+      for (const item of cur.items) {
+        const key = item.key as Node | null;
         const value = item.value as Node | null;
         if (isScalar(key) && value && contains(value, offset)) {
           path.push({ key: String(key.value), pair: item as Pair<Scalar, Node | null>, node: value });

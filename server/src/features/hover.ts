@@ -50,7 +50,7 @@ export function computeHover(doc: OpsDocument, offset: number, kb: KnowledgeBase
     return {
       block: r.block,
       key: r.key,
-      headings: r.block.headings,
+      headings: kb.headingPath(r.block, translated ? 'en' : 'ru'),
       text: kb.blockText(r.block, translated ? 'en' : 'ru'),
       translated,
       line: r.block.startLine,
@@ -131,18 +131,51 @@ function escapeMarkdown(s: string): string {
 /**
  * Note text as markdown, safe to render: raw HTML is escaped outside code spans (the notes
  * are shown as text, never as HTML), and a code span that runs over several lines (the RBAC
- * example) becomes a fenced block so its `- apiGroups:` lines are not read as a list.
+ * example, the nginx `RUN set -ex && \` example) becomes a fenced block, so its `- apiGroups:`
+ * lines are not read as a list and its text is shown as written.
  */
 export function renderNote(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed.startsWith('`') && trimmed.endsWith('`') && trimmed.includes('\n') && !trimmed.startsWith('```')) {
-    return '```\n' + trimmed.slice(1, -1).replace(/```/g, "'''") + '\n```';
-  }
   const out: string[] = [];
-  for (const line of text.split('\n')) {
-    // Split on code spans; escape < and & in the text between them.
-    const pieces = line.split(/(`[^`]*`)/);
-    out.push(pieces.map((p, i) => (i % 2 === 1 ? p : p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))).join(''));
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('`', i);
+    if (open < 0) {
+      out.push(escapeHtml(text.slice(i)));
+      break;
+    }
+    let run = open;
+    while (text[run] === '`') run++;
+    const ticks = text.slice(open, run);
+    const close = text.indexOf(ticks, run);
+    if (ticks.length >= 3 || close < 0) {
+      // A fence or an unclosed backtick: the rest is text (fences stay markdown as written).
+      out.push(escapeHtml(text.slice(i, run)));
+      i = run;
+      continue;
+    }
+    out.push(escapeHtml(text.slice(i, open)));
+    const code = text.slice(run, close);
+    if (code.includes('\n')) {
+      const before = out.join('');
+      const lead = before === '' || before.endsWith('\n') ? '' : '\n';
+      out.push(lead + FENCE + '\n' + dedentCode(code).split(FENCE).join("'''") + '\n' + FENCE + '\n');
+    } else {
+      out.push(ticks + code + ticks);
+    }
+    i = close + ticks.length;
   }
-  return out.join('\n');
+  return out.join('').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+const FENCE = '```';
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function dedentCode(code: string): string {
+  const lines = code.replace(/^\n/, '').split('\n');
+  const indents = lines.slice(1).filter((l) => l.trim()).map((l) => l.length - l.trimStart().length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l, i) => (i === 0 ? l : l.slice(Math.min(cut, l.length - l.trimStart().length)))).join('\n');
 }

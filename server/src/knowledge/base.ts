@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Localized } from '../i18n/language';
 import { pathToUri } from '../documents/document';
-import { buildOutline, OutlineBlock } from './outline';
+import { buildOutline, cleanHeading, OutlineBlock, OutlineSection } from './outline';
 import { keyAncestors, VocabularyEntry, VocabularyProblem } from './vocabulary';
 import { LineIndex } from '../util/text';
 
@@ -75,6 +75,7 @@ export class KnowledgeBase {
   readonly today: TodayRemark[];
   readonly problems: VocabularyProblem[];
   private readonly byKey = new Map<string, Attachment[]>();
+  private readonly sections = new Map<NotesSource, OutlineSection[]>();
 
   constructor(input: KnowledgeInput) {
     for (const e of input.vocabulary) {
@@ -94,6 +95,7 @@ export class KnowledgeBase {
     const text = source.lines.join('\n');
     const outline = buildOutline(text);
     const blocks = outline.blocks as NoteBlock[];
+    this.sections.set(source, outline.sections);
     const sectionAnchors = outline.sections.filter((s) => s.anchors.length);
     for (const b of blocks) {
       b.id = `${source.id}#${b.startLine + 1}`;
@@ -214,6 +216,15 @@ export class KnowledgeBase {
     const src = language === 'en' && block.source.en ? block.source.en : block.source.lines;
     const lines = src.slice(block.startLine, last + 1);
     return dedent(lines);
+  }
+
+  /** Heading path of a block; English from the rendering's heading lines when asked. */
+  headingPath(block: NoteBlock, language: Language): string[] {
+    const en = language === 'en' ? block.source.en : undefined;
+    if (!en) return block.headings;
+    const section = this.sections.get(block.source)?.find((s) => s.line === block.headingLine);
+    if (!section) return block.headings;
+    return section.headingLines.map((l, i) => cleanHeading((en[l] ?? '').replace(/^\s*#+\s*/, '')) || block.headings[i]);
   }
 
   hasEnglish(block: NoteBlock): boolean {

@@ -34,6 +34,8 @@ export interface OutlineBlock {
 
 export interface OutlineSection {
   headings: string[];
+  /** Zero-based lines of the headings of the path (parallel to `headings`). */
+  headingLines: number[];
   line: number;
   level: number;
   /** Anchors written right before the heading apply to every block of the section. */
@@ -66,7 +68,7 @@ export function buildOutline(source: string): Outline {
   const tokens = md.parse(source, {});
   const sections: OutlineSection[] = [];
   const regions: Region[] = [];
-  const stack: { level: number; text: string }[] = [];
+  const stack: { level: number; text: string; line: number }[] = [];
   let headingLine = -1;
   let headingPath: string[] = [];
   const anchorLines = new Map<number, string[]>();
@@ -82,10 +84,10 @@ export function buildOutline(source: string): Outline {
       const level = Number(tok.tag.slice(1));
       const text = cleanHeading(tokens[t + 1]?.content ?? '');
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
-      stack.push({ level, text });
+      stack.push({ level, text, line: tok.map[0] });
       headingPath = stack.map((s) => s.text);
       headingLine = tok.map[0];
-      sections.push({ headings: headingPath, line: headingLine, level, anchors: anchorsBefore(anchorLines, lines, headingLine) });
+      sections.push({ headings: headingPath, headingLines: stack.map((s) => s.line), line: headingLine, level, anchors: anchorsBefore(anchorLines, lines, headingLine) });
       continue;
     }
     if (tok.type === 'fence' || tok.type === 'code_block') {
@@ -136,7 +138,7 @@ function splitKeys(s: string): string[] {
   return s.split(/[\s,]+/).filter(Boolean);
 }
 
-function cleanHeading(s: string): string {
+export function cleanHeading(s: string): string {
   return s.trim().replace(/[.:]+$/, '').trim();
 }
 

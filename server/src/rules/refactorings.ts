@@ -2,10 +2,11 @@
 // `ARG BUILD_PACKAGES=...`). Each provider returns fixes for a selection.
 import { OpsDocument } from '../documents/document';
 import { Fix } from './types';
+import { extractPackageArg } from './dockerfile/_extract-arg';
 
 export type Refactoring = (doc: OpsDocument, start: number, end: number) => Fix[];
 
-const PROVIDERS: Refactoring[] = [];
+const PROVIDERS: Refactoring[] = [extractPackageArg];
 
 export function refactorings(doc: OpsDocument, start: number, end: number): Fix[] {
   const out: Fix[] = [];

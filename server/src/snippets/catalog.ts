@@ -17,6 +17,7 @@ export type SnippetContext =
   | 'helm.tests'
   | 'k8s.pod'
   | 'k8s.container'
+  | 'k8s.initContainer'
   | 'ansible.top'
   | 'ansible.play'
   | 'ansible.tasks'
@@ -33,6 +34,7 @@ export const SNIPPET_CONTEXTS: readonly SnippetContext[] = [
   'helm.tests',
   'k8s.pod',
   'k8s.container',
+  'k8s.initContainer',
   'ansible.top',
   'ansible.play',
   'ansible.tasks',
