@@ -2,7 +2,7 @@
 //   belong to: `pods` or `secrets` under `apps`, `deployments` or `ingresses` under `""`.
 //   Only judged when every listed group is a built-in one whose resources are all known (so
 //   metrics.k8s.io `pods` or Knative `services` are left alone).
-// Why: the notes (slurm-notes.md:621, 625-657): a rule is resources within apiGroups; objects
+// Why: the notes (slurm-notes.md:609-639): a rule is resources within apiGroups; objects
 //   that existed before API groups live in the core group "". A resource under the wrong group
 //   grants nothing, and the mistake surfaces only as a 403 at run time.
 // Example: `- apiGroups: [apps]  resources: [pods]` -> `apiGroups: [""]`.

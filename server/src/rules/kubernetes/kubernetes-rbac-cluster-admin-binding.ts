@@ -1,6 +1,6 @@
 // What it does: flags a ClusterRoleBinding or RoleBinding whose roleRef is the cluster-admin
 //   ClusterRole.
-// Why: the notes (slurm-notes.md:598-606): bindings attach a role's rights to users and service
+// Why: the notes (slurm-notes.md:601-603, 648, 726): bindings attach a role's rights to users and service
 //   accounts; cluster-admin is every right on every object (through a ClusterRoleBinding, in
 //   every namespace; through a RoleBinding, everything in one namespace, Secrets and RBAC
 //   included). A pod running with it owns the cluster if compromised. The notes recall Helm 2's

@@ -1,5 +1,5 @@
 // What it does: flags "*" in the verbs or resources of a Role or ClusterRole rule.
-// Why: the notes (slurm-notes.md:598-604, 657-659): RBAC is a list of resources and the verbs
+// Why: the notes (slurm-notes.md:600, 640-641): RBAC is a list of resources and the verbs
 //   allowed on them; a wildcard grants every verb (including delete, escalate, impersonate) or
 //   every resource of the group, today's and those added later by CRDs and upgrades.
 // Example: `verbs: ["*"]` -> list the verbs the subject needs (get, list, watch...).
