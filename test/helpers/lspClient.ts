@@ -25,6 +25,8 @@ export interface StartOptions {
   /** Answer workspace/configuration requests with these settings. */
   configuration?: boolean;
   locale?: string;
+  /** Extra node arguments before the server script (e.g. `-r preload.js`). */
+  nodeArgs?: string[];
 }
 
 export class TestClient {
@@ -41,7 +43,7 @@ export class TestClient {
   constructor(options: StartOptions = {}) {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { cwd: options.rootPath ?? REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { cwd: options.rootPath ?? REPO, stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

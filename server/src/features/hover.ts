@@ -169,8 +169,16 @@ export function renderNote(text: string): string {
 
 const FENCE = '```';
 
+/**
+ * Notes are text: HTML is escaped, and a markdown link to a `command:` URI in a note is broken
+ * up so it shows as text (hovers trust exactly one command, and only our own links use it).
+ */
 function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\]\(\s*command:/gi, ']\\(command:');
 }
 
 function dedentCode(code: string): string {

@@ -103,6 +103,12 @@ function dispatch(doc: OpsDocument, rule: Rule, ctx: RuleContext, call: (fn: () 
   if (v.task) for (const task of t.tasks) call(() => v.task!(task, ctx));
 }
 
+/** An edit starting at the very beginning of a file with a byte-order mark starts after it. */
+function keepBom(doc: OpsDocument, edits: Fix['edits']): Fix['edits'] {
+  if (doc.text.charCodeAt(0) !== 0xfeff) return edits;
+  return edits.map((e) => (e.range.start.line === 0 && e.range.start.character === 0 ? { ...e, range: { start: { line: 0, character: 1 }, end: e.range.end.line === 0 && e.range.end.character === 0 ? { line: 0, character: 1 } : e.range.end } } : e));
+}
+
 function render(text: string | ((args: never) => string), args: unknown): string {
   return typeof text === 'function' ? (text as (a: unknown) => string)(args) : text;
 }
@@ -141,7 +147,7 @@ function makeContext(doc: OpsDocument, rule: Rule, options: RunOptions, out: Fin
           if (!r.fix) return (built = []);
           try {
             const f = r.fix();
-            built = (f ? (Array.isArray(f) ? f : [f]) : []).map((x) => ({ ...x, safety: x.safety ?? rule.fixSafety }));
+            built = (f ? (Array.isArray(f) ? f : [f]) : []).map((x) => ({ ...x, edits: keepBom(doc, x.edits), safety: x.safety ?? rule.fixSafety }));
           } catch (e) {
             options.onRuleProblem?.(rule.id, `fix threw ${(e as Error)?.stack ?? String(e)}`);
             built = [];

@@ -46,17 +46,11 @@ function describeFindings(doc: OpsDocument, findings: ReturnType<typeof runRules
 
 describe('snippets pass our own rules', () => {
   const { snippets, problems } = loadSnippets();
-  const expanded = new Map<Snippet, OpsDocument>();
   const k8sTop = snippets.filter((s) => s.contexts.includes('k8s.top'));
-  const workspaceFor = (self: Snippet): WorkspaceView => ({
-    documents: () =>
-      k8sTop
-        .filter((s) => s !== self)
-        .map((s) => {
-          const d = insertInto('k8s.top', s, snippets);
-          return document(path.join(COMPLETION_FIXTURES, 'k8s', `${s.id}.yaml`), d.text, 'yaml');
-        }),
-  });
+  let projectDocs: Map<Snippet, OpsDocument> | undefined;
+  const project = () =>
+    (projectDocs ??= new Map(k8sTop.map((s) => [s, document(path.join(COMPLETION_FIXTURES, 'k8s', `${s.id}.yaml`), insertInto('k8s.top', s, snippets).text, 'yaml')])));
+  const workspaceFor = (self: Snippet): WorkspaceView => ({ documents: () => [...project()].filter(([s]) => s !== self).map(([, d]) => d) });
 
   it('the catalog reads without problems', () => {
     assert.deepStrictEqual(problems, []);
@@ -67,7 +61,6 @@ describe('snippets pass our own rules', () => {
     for (const context of s.contexts) {
       it(`${s.id} in ${context}`, () => {
         const doc = insertInto(context, s, snippets);
-        expanded.set(s, doc);
         if (doc.kind !== 'dockerfile' && doc.kind !== 'ansible-cfg') {
           assert.deepStrictEqual(doc.yaml.errors, [], `YAML errors in\n${doc.text}`);
           assert.ok(doc.yamlDocuments().every((d) => d.kind !== 'generic'), `every document is classified:\n${doc.text}`);

@@ -43,7 +43,7 @@ export default defineRule({
         if (section.name === 'defaults') continue;
         for (const e of section.entries) {
           if (!KEYS.has(e.key)) continue;
-          const fix = () => move(ctx.doc, model, e);
+          const fix = () => move(ctx.doc, model, e, section);
           if (section.name === '') ctx.report({ messageId: 'noSection', args: { key: e.key }, start: e.keyStart, end: e.keyEnd, fix });
           else ctx.report({ messageId: 'otherSection', args: { key: e.key, section: section.name }, start: e.keyStart, end: e.keyEnd, fix });
         }
@@ -52,23 +52,26 @@ export default defineRule({
   },
 });
 
-function move(doc: OpsDocument, model: IniModel, e: IniEntry): Fix {
+function move(doc: OpsDocument, model: IniModel, e: IniEntry, section: IniSection): Fix {
   const eol = doc.lines.eol;
   const lineStart = doc.lines.lineStart(e.line);
   const lastLine = doc.lines.positionAt(e.valueEnd).line;
   const lineText = doc.text.slice(lineStart, doc.lines.lineEnd(lastLine)).trimStart();
-  const cut = { range: doc.rangeOf(lineStart, doc.lines.lineStart(lastLine + 1)), newText: '' };
-  if (lastLine + 1 >= doc.lines.lineCount) cut.range = doc.rangeOf(lineStart, doc.text.length);
+  const cutEnd = lastLine + 1 < doc.lines.lineCount ? doc.lines.lineStart(lastLine + 1) : doc.text.length;
+  const cut = { range: doc.rangeOf(lineStart, cutEnd), newText: '' };
   const defaults = model.sections.find((s) => s.name === 'defaults');
   if (defaults?.entries.some((d) => d.key === e.key)) {
     return { title: { en: `Remove the ignored ${e.key} line`, ru: `Удалить игнорируемую строку ${e.key}` }, edits: [cut] };
   }
   const title = { en: `Move ${e.key} to [defaults]`, ru: `Перенести ${e.key} в [defaults]` };
+  if (!defaults && section.name === '') {
+    // Lines above every header: a [defaults] header above the first of them.
+    const at = doc.lines.lineStart(section.entries[0].line);
+    return { title, edits: [{ range: doc.rangeOf(at, at), newText: `[defaults]${eol}` }] };
+  }
   if (!defaults) {
-    const first = model.sections.find((s) => s.name !== '' && s.line >= 0 && s !== model.sections[0]);
-    const at = first && model.sections[0].entries.length === 0 ? doc.lines.lineStart(first.line) : 0;
-    const insert = { range: doc.rangeOf(at, at), newText: `[defaults]${eol}${lineText}${eol}${eol}` };
-    return { title, edits: at === lineStart ? [{ ...cut, newText: insert.newText }] : [insert, cut] };
+    const at = doc.lines.lineStart(model.sections[1].line);
+    return { title, edits: [{ range: doc.rangeOf(at, at), newText: `[defaults]${eol}${lineText}${eol}${eol}` }, cut] };
   }
   const at = doc.lines.lineEnd(endLine(doc, defaults));
   return { title, edits: [{ range: doc.rangeOf(at, at), newText: eol + lineText }, cut] };

@@ -47,6 +47,8 @@ export default defineRule({
           for (const later of runs.slice(n + 1)) {
             const cmds = wordCommands(later);
             const install = cmds.find((c) => isApt(analyzeCommand(c), 'install'));
+            // That RUN refreshes the index itself: the separate update is only wasted.
+            if (install && cmds.some((c) => isApt(analyzeCommand(c), 'update'))) return;
             if (install) {
               target = { ins: later, cmd: install };
               break;

@@ -16,6 +16,10 @@ import { defineRule } from '../types';
 import { effective, execForm } from './_forms';
 import { keywordLike, replaceSpan } from './_run';
 
+// Servers whose options in CMD are their foreground switch (`nginx -g 'daemon off;'`,
+// `apachectl -D FOREGROUND`, `sshd -D`), written that way by the official images.
+const FOREGROUND_SERVERS = /^(?:nginx|openresty|httpd|apachectl|apache2ctl|sshd|php-fpm[\d.]*|cron|crond|supervisord|haproxy)$/;
+
 const NOT_A_BINARY = /^(?:python[\d.]*|node|nodejs|java|ruby|php[\d.]*|perl|sh|bash|dash|ash|zsh|npm|npx|yarn|pnpm|bundle|bun|deno|dotnet|uv|poetry|pipenv|exec|env|tini|dumb-init|gosu|su-exec|catatonit|s6-svscan|supervisord)$/;
 
 // Official images known to define no ENTRYPOINT (their CMD is the whole command).
@@ -47,7 +51,7 @@ export default defineRule({
       const words = cmd?.execWords;
       if (!cmd || !words || words.length < 2 || hasEntrypoint(model, stage) || !NO_ENTRYPOINT.test(imageName(baseImage(model, stage)))) return;
       const program = basename(words[0].value);
-      if (!program || words[0].value.startsWith('-') || NOT_A_BINARY.test(program)) return;
+      if (!program || words[0].value.startsWith('-') || NOT_A_BINARY.test(program) || FOREGROUND_SERVERS.test(program)) return;
       const firstFlag = words.findIndex((w, i) => i > 0 && w.value.startsWith('-'));
       if (firstFlag < 0) return;
       const c = cmd;
