@@ -92,7 +92,8 @@ export function writeFixed(file: string, original: TextFile, text: string, roots
   if (!roots.some((r) => isInside(real, r))) return localized(CLI.fixOutsideRoots, { target: real });
   const bytes = Buffer.from((original.bom ? '\uFEFF' : '') + text, 'utf8');
   const dir = path.dirname(real);
-  const tmp = path.join(dir, `.${path.basename(real)}.opsnotes-${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+  // The name is capped so a long file name cannot push the temp name over NAME_MAX.
+  const tmp = path.join(dir, `.${path.basename(real).slice(0, 100)}.opsnotes-${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     const st = fs.statSync(real);
@@ -100,7 +101,14 @@ export function writeFixed(file: string, original: TextFile, text: string, roots
     const mode = st.mode & 0o7777;
     // 'wx': the temp name must not exist (never follow a planted link).
     fd = fs.openSync(tmp, 'wx', mode);
-    fs.writeSync(fd, bytes, 0, bytes.length, 0);
+    // writeSync may write part of the buffer (a file size limit, a full disk): loop until all
+    // bytes are written or it throws, and check the size, before the rename replaces anything.
+    for (let done = 0; done < bytes.length; ) {
+      const n = fs.writeSync(fd, bytes, done, bytes.length - done, done);
+      if (n <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+      done += n;
+    }
+    if (fs.fstatSync(fd).size !== bytes.length) throw Object.assign(new Error('short write'), { code: 'EIO' });
     fs.fchmodSync(fd, mode); // the umask narrowed the mode given to open
     try {
       fs.fchownSync(fd, st.uid, st.gid);

@@ -22,6 +22,7 @@ import { CLI } from './messages';
 import { decodeText, readTextFile, TextFile } from './read';
 import { displayPath, fileReport, LintReport, NoteRefs, SEVERITY_RANK } from './report';
 import { Sessions } from './sessions';
+import { CliSession } from './workspace';
 import { VERSION } from './version';
 
 const OPTIONS = {
@@ -163,8 +164,8 @@ interface Analysis {
 }
 
 /** Diagnose (and with fixing, fix) one file; undefined for files of no supported kind. */
-function analyse(session: Session, file: string, tf: TextFile, fixing: boolean): Analysis | undefined {
-  const doc = makeDocument(session, file, tf.text);
+function analyse(session: CliSession, file: string, tf: TextFile, fixing: boolean): Analysis | undefined {
+  const doc = session.document(file, tf.text);
   if (doc.kind === 'generic') return undefined;
   const findings = session.diagnose(doc);
   if (!fixing) return { text: tf.text, applied: 0, doc, findings, original: { doc, findings } };

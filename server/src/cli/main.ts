@@ -67,7 +67,9 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
   }
 }
 
-/** With OPSNOTES_STATS=1 the CLI reports its peak memory and run time on stderr (for the bench). */
+/** With OPSNOTES_STATS=1 the CLI reports its peak memory, wall and CPU time on stderr (for the bench). */
 export function statsLine(started: number): string {
-  return `opsnotes-stats ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, ms: Date.now() - started })}\n`;
+  const u = process.resourceUsage();
+  const cpuMs = Math.round((u.userCPUTime + u.systemCPUTime) / 1000);
+  return `opsnotes-stats ${JSON.stringify({ maxRssKiB: u.maxRSS, ms: Date.now() - started, cpuMs })}\n`;
 }

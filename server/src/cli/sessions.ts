@@ -88,7 +88,10 @@ export class Sessions {
     const key = configDir ?? '';
     let session = this.byConfig.get(key);
     if (!session) {
-      session = this.create(configDir ? [configDir] : this.options.roots);
+      session = this.create(configDir ? [configDir] : []);
+      // Without a config the workspace is the folders on the command line; set after
+      // construction so the Session does not read a config from one of them.
+      if (!configDir) session.roots = this.options.roots;
       this.byConfig.set(key, session);
     }
     return session;

@@ -65,6 +65,13 @@ export class CliSession extends Session {
     return doc ?? undefined;
   }
 
+  /** A document for a file being linted: the snapshot's own when the text is the same (parsed once). */
+  document(file: string, text: string): OpsDocument {
+    const cached = this.snapshotDocs.get(file);
+    if (cached && cached.text === text) return cached;
+    return new OpsDocument({ uri: pathToUri(file), path: file, text, exists: this.exists });
+  }
+
   /** The text a file has now (after a --fix write, or as just read): later files see it. */
   remember(doc: OpsDocument): void {
     if (kindByName({ path: doc.path }) === 'yaml') this.snapshotDocs.set(doc.path, doc);

@@ -1,7 +1,8 @@
 // Context completion: the snippets that fit the cursor (snippets/offers.ts) as LSP items in the
 // user's language, documented with the note each comes from. Items of a snippet file that
 // package.json also contributes to VS Code carry `data.static` = that languageId, so the
-// VS Code client drops them where VS Code already shows the static snippet.
+// VS Code client drops them where VS Code already shows the static snippet (not for Compose:
+// see keepServerItems in snippets/catalog.ts).
 import * as path from 'path';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver';
 import { OpsDocument } from '../documents/document';
@@ -25,7 +26,7 @@ export function completionItems(doc: OpsDocument, offset: number, language: Lang
   return snippetOffers(doc, offset).map((o, i) => {
     const s = o.snippet;
     const name = language === 'ru' ? s.nameRu : s.name;
-    const data: SnippetItemData = s.staticLanguage ? { snippet: s.id, static: s.staticLanguage } : { snippet: s.id };
+    const data: SnippetItemData = s.staticLanguage && !s.keepServerItems ? { snippet: s.id, static: s.staticLanguage } : { snippet: s.id };
     return {
       label: s.id,
       labelDetails: { description: name },
@@ -61,7 +62,7 @@ function documentation(s: Snippet, shown: string, kb: KnowledgeBase | undefined,
 
 /** The inserted text as it will read in the editor, without the indentation the target adds. */
 function preview(text: string, column: number): string {
-  const lines = (' '.repeat(column) + text).split('\n');
+  const lines = (' '.repeat(column) + text).split(/\r?\n/);
   const indents = lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length);
   const cut = indents.length ? Math.min(...indents) : 0;
   return lines.map((l) => l.slice(Math.min(cut, l.length - l.trimStart().length))).join('\n');

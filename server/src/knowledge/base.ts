@@ -68,6 +68,25 @@ export interface KnowledgeInput {
 
 const WORD = /[\p{L}\p{N}_]/u;
 
+interface AliasCandidate {
+  key: string;
+  alias: string;
+  lower: string;
+  caseSensitive: boolean;
+}
+
+/** Lower case without changing the length (offsets in both strings must agree). */
+function lowerSameLength(s: string): string {
+  const l = s.toLowerCase();
+  if (l.length === s.length) return l;
+  let out = '';
+  for (const ch of s) {
+    const lc = ch.toLowerCase();
+    out += lc.length === ch.length ? lc : ch;
+  }
+  return out;
+}
+
 export class KnowledgeBase {
   readonly vocabulary = new Map<string, VocabularyEntry>();
   readonly sources: NotesSource[];
@@ -110,7 +129,7 @@ export class KnowledgeBase {
     const attach = (key: string, block: NoteBlock, score: number) => {
       let list = this.byKey.get(key);
       if (!list) this.byKey.set(key, (list = []));
-      const existing = list.find((a) => a.block === block);
+      const existing = list.length < 16 ? list.find((a) => a.block === block) : attachedByBlock(list, block);
       if (existing) existing.score = Math.max(existing.score, score + userBonus);
       else list.push({ key, block, score: score + userBonus });
       if (!block.keys.includes(key)) block.keys.push(key);
@@ -120,27 +139,55 @@ export class KnowledgeBase {
     for (const s of sectionAnchors) {
       for (const b of blocks) if (b.headingLine === s.line && !b.parent) for (const key of s.anchors) attach(key, b, 90);
     }
-    // Aliases: one indexOf scan of the whole text per alias, boundaries checked, offsets
-    // mapped to the block owning the line.
+    // Aliases: one pass over the text. Candidates are bucketed by their first two (lower-case)
+    // characters; aliases that start with a letter are only tried at word starts.
     const lineIndex = new LineIndex(text);
-    const lower = text.toLowerCase();
-    for (const entry of this.vocabulary.values()) {
-      for (const alias of entry.aliases) {
-        const needle = entry.caseSensitive ? alias : alias.toLowerCase();
-        const hay = entry.caseSensitive ? text : lower;
-        for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
-          if (!boundaryOk(text, at, alias.length, alias)) continue;
-          const line = lineIndex.positionAt(at).line;
-          const block = owner[line];
-          if (!block) continue;
-          const lineStart = lineIndex.lineStart(line);
-          const leading = text.slice(lineStart, at).replace(/^\s*(?:[-*+]|\d+[.)])?\s*`?/, '');
-          // "ADD - ...", "- Liveness Probe - ...": the block defines the thing.
-          const defines = line === block.startLine && leading === '' ? 20 : 0;
-          attach(entry.key, block, 10 + defines - Math.min(5, Math.floor(block.text.length / 200)));
-        }
+    const lower = lowerSameLength(text);
+    const { wordStart, anywhere } = this.aliasBuckets();
+    const tryAt = (at: number, list: AliasCandidate[] | undefined) => {
+      if (!list) return;
+      for (const c of list) {
+        if (!(c.caseSensitive ? text.startsWith(c.alias, at) : lower.startsWith(c.lower, at))) continue;
+        if (!boundaryOk(text, at, c.alias.length, c.alias)) continue;
+        const line = lineIndex.positionAt(at).line;
+        const block = owner[line];
+        if (!block) continue;
+        const leading = text.slice(lineIndex.lineStart(line), at).replace(/^\s*(?:[-*+]|\d+[.)])?\s*`?/, '');
+        // "ADD - ...", "- Liveness Probe - ...": the block defines the thing.
+        const defines = line === block.startLine && leading === '' ? 20 : 0;
+        attach(c.key, block, 10 + defines - Math.min(5, Math.floor(block.text.length / 200)));
+      }
+    };
+    for (let i = 0; i < text.length; i++) {
+      const c0 = lower.charCodeAt(i);
+      const two = c0 * 65536 + (lower.charCodeAt(i + 1) || 0);
+      tryAt(i, anywhere.get(two));
+      if (isWordCode(text.charCodeAt(i)) && (i === 0 || !isWordCode(text.charCodeAt(i - 1)))) {
+        tryAt(i, wordStart.get(two));
+        tryAt(i, wordStart.get(c0 * 65536));
       }
     }
+  }
+
+  private buckets?: { wordStart: Map<number, AliasCandidate[]>; anywhere: Map<number, AliasCandidate[]> };
+
+  private aliasBuckets() {
+    if (this.buckets) return this.buckets;
+    // Keyed by the first two lower-case UTF-16 units (c0 * 65536 + c1; one-character aliases c0 * 65536).
+    const wordStart = new Map<number, AliasCandidate[]>();
+    const anywhere = new Map<number, AliasCandidate[]>();
+    for (const entry of this.vocabulary.values()) {
+      for (const alias of entry.aliases) {
+        const lowerAlias = lowerSameLength(alias);
+        const c: AliasCandidate = { key: entry.key, alias, lower: lowerAlias, caseSensitive: entry.caseSensitive };
+        const map = WORD.test(alias[0]) ? wordStart : anywhere;
+        const bucket = lowerAlias.charCodeAt(0) * 65536 + (lowerAlias.charCodeAt(1) || 0);
+        const list = map.get(bucket);
+        if (list) list.push(c);
+        else map.set(bucket, [c]);
+      }
+    }
+    return (this.buckets = { wordStart, anywhere });
   }
 
   entry(key: string): VocabularyEntry | undefined {
@@ -281,6 +328,17 @@ export class KnowledgeBase {
   }
 }
 
+const blockIndex = new WeakMap<Attachment[], Map<NoteBlock, Attachment>>();
+/** Long attachment lists get an index by block (aliases like "pod" attach many blocks). */
+function attachedByBlock(list: Attachment[], block: NoteBlock): Attachment | undefined {
+  let m = blockIndex.get(list);
+  if (!m || m.size !== list.length) {
+    m = new Map(list.map((a) => [a.block, a]));
+    blockIndex.set(list, m);
+  }
+  return m.get(block);
+}
+
 function sourceRank(b: NoteBlock): number {
   return b.source.bundled ? 1 : 0;
 }
@@ -291,9 +349,16 @@ function displayBlock(b: NoteBlock): NoteBlock {
   return b;
 }
 
+/** Letters, digits and `_` (Unicode letters too), by code unit; the regex only for rare scripts. */
+function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  if (c >= 0x400 && c <= 0x52f) return true; // Cyrillic
+  return WORD.test(String.fromCharCode(c));
+}
+
 function boundaryOk(text: string, at: number, length: number, alias: string): boolean {
-  if (WORD.test(alias[0]) && at > 0 && WORD.test(text[at - 1])) return false;
-  if (WORD.test(alias[alias.length - 1]) && at + length < text.length && WORD.test(text[at + length])) return false;
+  if (isWordCode(alias.charCodeAt(0)) && at > 0 && isWordCode(text.charCodeAt(at - 1))) return false;
+  if (isWordCode(alias.charCodeAt(alias.length - 1)) && at + length < text.length && isWordCode(text.charCodeAt(at + length))) return false;
   return true;
 }
 

@@ -16,11 +16,13 @@ export interface SnippetOffer {
 
 export function snippetOffers(doc: OpsDocument, offset: number, snippets: readonly Snippet[] = loadSnippets().snippets): SnippetOffer[] {
   const out: SnippetOffer[] = [];
+  // Clients insert the text as sent; keep the file's line breaks.
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
   for (const target of insertTargets(doc, offset)) {
     for (const s of snippets) {
       if (!s.contexts.includes(target.context) || out.some((o) => o.snippet === s)) continue;
       const text = shapeBody(s.body, target);
-      if (text !== undefined) out.push({ snippet: s, text, start: target.start, end: target.end });
+      if (text !== undefined) out.push({ snippet: s, text: eol === '\n' ? text : text.split('\n').join(eol), start: target.start, end: target.end });
     }
   }
   return out;

@@ -47,6 +47,7 @@ const REFERENCES: Record<string, string> = {
   'PersistentVolumeClaim.spec.storageClassName': 'StorageClass',
   // A StatefulSet names its headless Service (slurm-notes.md:694).
   'StatefulSet.spec.serviceName': 'Service.spec.clusterIP=None',
+  'ClusterRoleBinding.roleRef': 'ClusterRole',
   'RoleBinding.roleRef': 'Role',
 };
 
@@ -70,22 +71,25 @@ export function objectCandidates(q: PathQuery): string[] {
     if (!out.includes(k)) out.push(k);
   };
   const leafKeys = variants.map((v) => 'k8s.' + v.segs.join('.'));
+  const parents = () => {
+    const depth = Math.max(...variants.map((v) => v.segs.length));
+    for (let d = 1; d < depth; d++) {
+      for (const v of variants) if (v.segs.length - d >= v.min) add('k8s.' + v.segs.slice(0, v.segs.length - d).join('.'));
+    }
+  };
   if (q.value !== undefined) {
     for (const k of leafKeys) add(`${k}=${q.value}`);
     // A value says what its field says; a name the user picked says nothing.
     if (!IDENTITY_FIELDS.has(keys[keys.length - 1])) leafKeys.forEach(add);
+    // A quantity (`memory: 256Mi`) is about requests/limits like its key.
+    if (variants[0].segs[0] === 'container' && variants[0].segs[1] === 'resources') parents();
     return out;
   }
   leafKeys.forEach(add);
   for (const k of leafKeys) if (REFERENCES[k.slice(4)]) add(`k8s.${REFERENCES[k.slice(4)]}`);
   // Keys of maps whose keys the user picks (labels, data, matchLabels) have no parents to
   // fall back to: a label named `app` is not the notes on labels.
-  if (!insideFreeMap(kind, keys)) {
-    const depth = Math.max(...variants.map((v) => v.segs.length));
-    for (let d = 1; d < depth; d++) {
-      for (const v of variants) if (v.segs.length - d >= v.min) add('k8s.' + v.segs.slice(0, v.segs.length - d).join('.'));
-    }
-  }
+  if (!insideFreeMap(kind, keys)) parents();
   if (keys.length === 1 && keys[0] !== 'metadata' && keys[0] !== 'apiVersion') add(`k8s.${kind}`);
   return out;
 }

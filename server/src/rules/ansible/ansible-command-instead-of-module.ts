@@ -54,7 +54,9 @@ export default defineRule({
       const uses = moduleUses(ct);
       if (!uses.length) return;
       const first = uses[0];
-      const modules = [...new Set(uses.map((u) => u.module))];
+      // systemd does all service does: `daemon-reload && restart` is one systemd task.
+      let modules = [...new Set(uses.map((u) => u.module))];
+      if (modules.includes('ansible.builtin.systemd')) modules = modules.filter((m) => m !== 'ansible.builtin.service');
       const programs = [...new Set(uses.map((u) => u.program))];
       const at = { start: first.command.start, end: first.command.end, fix: () => rewrite(ctx.doc, ct, uses) };
       if (programs.length === 1 && modules.length === 1) ctx.report({ messageId: 'useModule', args: { program: programs[0], module: modules[0] }, ...at });
@@ -65,7 +67,8 @@ export default defineRule({
 
 /** The new module block for the mechanical cases, or undefined. */
 function replacement(doc: OpsDocument, ct: CommandTask, uses: ModuleUse[]): { module: string; lines: string[]; sudo: boolean } | undefined {
-  const cmds = ct.commands.filter((c) => c.words.length > 0);
+  // `set -e` lines of a script change nothing a module would do.
+  const cmds = ct.commands.filter((c) => c.words.length > 0 && c.words[0].value !== 'set');
   if (ct.hasArgs || ct.params.size > 0 || cmds.length !== uses.length || cmds.length > 2) return undefined;
   if (cmds.length === 2 && !['&&', ';', '\n'].includes(cmds[0].separator)) return undefined;
   const progs = cmds.map((c) => program(c)!);
@@ -78,7 +81,8 @@ function replacement(doc: OpsDocument, ct: CommandTask, uses: ModuleUse[]): { mo
   if (names.length === 2 && !reload && !(names[0].startsWith('apt') && args[0].map((w) => w.value).join(' ') === 'update')) return undefined;
   if (names[last] === 'systemctl' || names[last] === 'service') {
     const a = args[last].filter((w) => w.value !== '-q' && w.value !== '--quiet');
-    const [verb, unit] = names[last] === 'service' ? [a[1], a[0]] : [a[0], a[1]];
+    const positional = a.filter((w) => !w.value.startsWith('-'));
+    const [verb, unit] = names[last] === 'service' ? [positional[1], positional[0]] : [positional[0], positional[1]];
     if (names.length === 1 && names[0] === 'systemctl' && a.length === 1 && a[0].value === 'daemon-reload') {
       return { module: 'ansible.builtin.systemd', lines: ['daemon_reload: true'], sudo };
     }
@@ -97,6 +101,8 @@ function replacement(doc: OpsDocument, ct: CommandTask, uses: ModuleUse[]): { mo
     if (reload) return { module: 'ansible.builtin.systemd', lines: [`name: ${name}`, `state: ${state}`, 'daemon_reload: true'], sudo };
     return { module: 'ansible.builtin.service', lines: [`name: ${name}`, `state: ${state}`], sudo };
   }
+  if (names.length === 1 && (names[0] === 'mkdir' || names[0] === 'rm')) return fileState(doc, names[0], args[0], sudo);
+  if (names.length === 1 && names[0] === 'ln') return link(doc, args[0], sudo);
   if ((names[last] === 'apt-get' || names[last] === 'apt') && !reload) {
     const a = args[last];
     if (names.length === 1 && a.length === 1 && a[0].value === 'update') return { module: 'ansible.builtin.apt', lines: ['update_cache: true'], sudo };
@@ -114,6 +120,26 @@ function replacement(doc: OpsDocument, ct: CommandTask, uses: ModuleUse[]): { mo
     return { module: 'ansible.builtin.apt', lines, sudo };
   }
   return undefined;
+}
+
+/** `mkdir [-p] dir` -> state: directory; `rm -rf path` -> state: absent (one path, no other options). */
+function fileState(doc: OpsDocument, name: string, args: ShellWord[], sudo: boolean): ReturnType<typeof replacement> {
+  const flags = args.filter((w) => w.value.startsWith('-')).map((w) => w.value);
+  const paths = args.filter((w) => !w.value.startsWith('-'));
+  const ok = name === 'mkdir' ? flags.every((f) => f === '-p' || f === '--parents') : flags.every((f) => /^-[rRf]+$/.test(f));
+  const path = paths.length === 1 ? valueOf(doc, paths[0]) : undefined;
+  if (!ok || !path || path === '/' || path === '"/"') return undefined;
+  return { module: 'ansible.builtin.file', lines: [`path: ${path}`, `state: ${name === 'mkdir' ? 'directory' : 'absent'}`], sudo };
+}
+
+/** `ln -s[f] target link` -> state: link (force: true for -f). */
+function link(doc: OpsDocument, args: ShellWord[], sudo: boolean): ReturnType<typeof replacement> {
+  const flags = args.filter((w) => w.value.startsWith('-')).map((w) => w.value);
+  const paths = args.filter((w) => !w.value.startsWith('-')).map((w) => valueOf(doc, w));
+  if (flags.length !== 1 || !/^-(?:s|sf|fs|sfn|snf|nsf|fsn)$/.test(flags[0]) || paths.length !== 2 || paths.some((p) => !p)) return undefined;
+  const lines = [`src: ${paths[0]}`, `dest: ${paths[1]}`, 'state: link'];
+  if (flags[0].includes('f')) lines.push('force: true');
+  return { module: 'ansible.builtin.file', lines, sudo };
 }
 
 /** A word as a YAML scalar: Jinja2 (blanked in the analysed text) comes from the user's text. */

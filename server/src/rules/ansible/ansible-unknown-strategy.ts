@@ -11,6 +11,7 @@ import { defineRule, Fix, RuleContext } from '../types';
 import { findEntry } from '../../documents/ini';
 import { OpsDocument } from '../../documents/document';
 import { getNode, isScalar, nodeRange, scalarString } from '../../documents/yaml';
+import { closest } from './_names';
 
 const messages = {
   unknown: {
@@ -64,7 +65,7 @@ function check(ctx: Ctx, value: string, start: number, end: number): void {
     ctx.report({ messageId: 'serial', start, end });
     return;
   }
-  const near = closest(name);
+  const near = closest(name, KNOWN);
   ctx.report({
     messageId: 'unknown',
     args: { value, known: [...KNOWN].filter((k) => k !== 'mitogen').join(', ') },
@@ -76,26 +77,4 @@ function check(ctx: Ctx, value: string, start: number, end: number): void {
 
 function replaceWith(doc: OpsDocument, start: number, end: number, text: string): Fix {
   return { title: { en: `Change to ${text}`, ru: `Заменить на ${text}` }, edits: [{ range: doc.rangeOf(start, end), newText: text }] };
-}
-
-/** The known name at edit distance 1 or 2 (unique best), if any. */
-function closest(name: string): string | undefined {
-  let best: string | undefined;
-  let bestD = 3;
-  for (const k of KNOWN) {
-    const d = distance(name.toLowerCase(), k);
-    if (d < bestD) [best, bestD] = [k, d];
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }

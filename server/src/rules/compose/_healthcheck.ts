@@ -12,19 +12,28 @@ import { Fix, RuleContext } from '../types';
 /**
  * Whether a healthcheck for the service may be defined where this file cannot see it: another
  * Compose file of the same folder (the base file of an override, or an override adding it),
- * or a HEALTHCHECK in the Dockerfile it builds (when that Dockerfile is in the workspace).
+ * a HEALTHCHECK in the Dockerfile it builds (when that Dockerfile is in the workspace), or a
+ * base file this one is merged onto (the service here has neither image nor build).
  */
 export function healthcheckElsewhere(ctx: RuleContext, model: ComposeModel, name: string, service: YAMLMap): boolean {
+  // Without image or build the service is a fragment (an override adding ports): its full
+  // definition, healthcheck included, lives in a file merged before this one.
+  const image = fieldOf(model, service, 'image');
+  const build = fieldOf(model, service, 'build');
+  if (image === 'unknown' || build === 'unknown' || (!image && !build)) return true;
   const dir = path.dirname(ctx.doc.path);
   const dockerfile = buildDockerfile(model, service, dir);
   for (const other of ctx.workspace.documents()) {
-    if (other.path === ctx.doc.path) continue;
-    if (other.kind === 'compose' && path.dirname(other.path) === dir) {
+    // Paths first: reading `kind` classifies (parses) the document.
+    const sameDir = path.dirname(other.path) === dir;
+    const built = dockerfile !== undefined && path.resolve(other.path) === dockerfile;
+    if (other.path === ctx.doc.path || (!sameDir && !built)) continue;
+    if (sameDir && other.kind === 'compose') {
       const m = composeModel(other);
       const s = m?.services.get(name);
       if (m && s && healthcheckState(m, s.node) !== 'absent') return true;
     }
-    if (dockerfile && other.kind === 'dockerfile' && path.resolve(other.path) === dockerfile && hasHealthcheckInstruction(other)) return true;
+    if (built && other.kind === 'dockerfile' && hasHealthcheckInstruction(other)) return true;
   }
   return false;
 }

@@ -34,9 +34,9 @@ export default defineRule({
   messages: {
     noHealthcheck: {
       en: (a: Args) =>
-        `${a.dependents} depend${a.dependents.includes(',') ? '' : 's'} on \`${a.service}\`, which has no healthcheck: depends_on only waits for its container to start, not for \`${a.service}\` to be ready. A healthcheck is a command that returns exit code 0 when the service works; with one, dependents can wait with \`condition: service_healthy\`.`,
+        `${a.dependents} depend${a.dependents.includes(',') ? '' : 's'} on \`${a.service}\`, which has no healthcheck in this file: depends_on only waits for its container to start, not for \`${a.service}\` to be ready. A healthcheck is a command that returns exit code 0 when the service works; with one, dependents can wait with \`condition: service_healthy\`.`,
       ru: (a: Args) =>
-        `От \`${a.service}\` ${a.dependents.includes(',') ? 'зависят' : 'зависит'} ${a.dependents}, но у него нет healthcheck: depends_on ждёт только запуска контейнера, а не готовности \`${a.service}\`. Healthcheck — команда, которая возвращает нулевой exit-код, когда сервис работает; с ним зависимые сервисы могут ждать через \`condition: service_healthy\`.`,
+        `От \`${a.service}\` ${a.dependents.includes(',') ? 'зависят' : 'зависит'} ${a.dependents}, но у него в этом файле нет healthcheck: depends_on ждёт только запуска контейнера, а не готовности \`${a.service}\`. Healthcheck — команда, которая возвращает нулевой exit-код, когда сервис работает; с ним зависимые сервисы могут ждать через \`condition: service_healthy\`.`,
     },
   },
   kinds: ['compose'],

@@ -5,9 +5,10 @@
 //   for any other value it logs "Unknown healthcheck type" and never runs the check, so the
 //   service never becomes healthy. CMD-SHELL takes one string: `sh -c` runs the first one and
 //   the rest become $0, $1… — `["CMD-SHELL", "curl", "-f", "http://x"]` runs a bare `curl`.
+//   With CMD a single string holding a command line names a program that does not exist.
 // Example: `test: ["curl", "-f", "http://localhost"]` -> `test: ["CMD", "curl", "-f", "http://localhost"]`.
-// Fix safety: safe for the letter case, suggestion for adding CMD and joining CMD-SHELL words
-//   (the check starts to run, and may fail where it silently did nothing before).
+// Fix safety: safe for the letter case; suggestion for adding CMD, joining CMD-SHELL words and
+//   CMD -> CMD-SHELL (the check starts to run, and may fail where it silently did nothing).
 import { Scalar, YAMLSeq } from 'yaml';
 import { composeModel, fieldOf, isInterpolated } from '../../documents/compose';
 import { isScalar, isSeq, nodeRange, scalarString } from '../../documents/yaml';
@@ -39,6 +40,10 @@ const messages = {
   noCommand: {
     en: (a: { type: string }) => `\`${a.type}\` without a command: add the command (and its arguments) after it.`,
     ru: (a: { type: string }) => `\`${a.type}\` без команды: добавьте после него команду (и её параметры).`,
+  },
+  execWithSpaces: {
+    en: (a: { command: string }) => `With CMD the string is one program name: Docker looks for an executable called "${a.command}" and the check always fails. Use CMD-SHELL for a command line, or split it into separate strings.`,
+    ru: (a: { command: string }) => `С CMD строка — это имя одной программы: Docker будет искать исполняемый файл «${a.command}», и проверка всегда будет падать. Для командной строки используйте CMD-SHELL или разбейте её на отдельные строки.`,
   },
   shellSplit: {
     en: (a: { command: string }) => `CMD-SHELL takes the whole command as one string: \`sh -c\` runs only "${a.command}", and the strings after it become $0, $1… of the shell, not arguments of the command.`,
@@ -101,6 +106,13 @@ function checkTest(value: unknown, ctx: RuleContext<typeof messages>): void {
   }
   if (word === 'NONE') return;
   if (value.items.length === 1) return ctx.report({ messageId: 'noCommand', args: { type: word }, start: fr[0], end: fr[1] });
+  const command = scalarString(value.items[1]);
+  if (word === 'CMD' && value.items.length === 2 && command && !isInterpolated(command) && /\S\s+\S/.test(command.trim())) {
+    // Exec form runs a binary named by the whole string ("curl -f http://…"): no such file.
+    const cr = nodeRange(value.items[1] as Scalar);
+    if (cr) ctx.report({ messageId: 'execWithSpaces', args: { command: command.trim() }, start: cr[0], end: cr[1], fix: () => retype(ctx, first, 'CMD', 'CMD-SHELL') });
+    return;
+  }
   if (word === 'CMD-SHELL' && value.items.length > 2) {
     const rest = value.items.slice(1);
     const a = nodeRange(rest[1] as Scalar);
@@ -113,10 +125,12 @@ function retype(ctx: RuleContext, node: Scalar, word: string, type: string): Fix
   const r = nodeRange(node);
   if (!r) return undefined;
   const source = ctx.doc.text.slice(r[0], r[1]);
+  // The letter case is safe to fix; CMD -> CMD-SHELL changes how the command runs.
+  const caseOnly = word.toUpperCase() === type;
   return {
     title: { en: `Write ${type}`, ru: `Написать ${type}` },
     edits: [{ range: ctx.doc.rangeOf(r[0], r[1]), newText: source.replace(word, type) }],
-    safety: 'safe',
+    safety: caseOnly ? 'safe' : 'suggestion',
   };
 }
 

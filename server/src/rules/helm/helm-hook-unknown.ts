@@ -1,7 +1,7 @@
 // What it does: flags helm.sh/hook names Helm 3 does not know (typos such as `post-instal`,
 //   `preinstall`, and Helm 2's `crd-install`). Helm 2's test-success/test-failure are left to
 //   helm-test-hook-helm2.
-// Why: the notes (slurm-notes.md:750-756) list the hooks: pre/post-install, -delete, -upgrade,
+// Why: the notes (slurm-notes.md:753-755) list the hooks: pre/post-install, -delete, -upgrade,
 //   -rollback, and test. Helm 3 skips a manifest with any unknown hook name entirely: it is
 //   neither installed with the release nor run as a hook, and `helm install` says nothing.
 // Example: `helm.sh/hook: pre-instal` -> `pre-install`.

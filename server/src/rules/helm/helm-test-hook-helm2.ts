@@ -1,5 +1,5 @@
 // What it does: flags Helm 2's test hooks, helm.sh/hook: test-success and test-failure.
-// Why: the notes (slurm-notes.md:744-748) describe chart tests with `helm.sh/hook: test`.
+// Why: the notes (slurm-notes.md:747-751) describe chart tests with `helm.sh/hook: test`.
 //   Helm 3 still reads test-success as `test` (kept for compatibility), so that is
 //   information; test-failure is gone: Helm 3 skips such a manifest as an unknown hook, so the
 //   test never runs (a warning).

@@ -1,17 +1,17 @@
 // What it does: flags a manifest under a chart's templates/tests/ without a helm.sh/hook
 //   annotation.
-// Why: the notes (slurm-notes.md:742-748): chart tests are manifests in templates/tests/ that
+// Why: the notes (slurm-notes.md:747-751): chart tests are manifests in templates/tests/ that
 //   carry the annotation helm.sh/hook: test, run by `helm test`. Without the annotation the
 //   test pod is an ordinary part of the release: it runs once at install time and `helm test`
 //   finds nothing to run.
 // Example: templates/tests/test-connection.yaml with a Pod and no annotations.
 // Fix safety: safe: adds `helm.sh/hook: test` (to metadata.annotations, created if absent).
-import { Node, YAMLMap } from 'yaml';
+import { YAMLMap } from 'yaml';
 import { getNode, getPair, isMap } from '../../documents/yaml';
 import { defineRule } from '../types';
 import { kindSpan } from '../kubernetes/_k8s';
-import { mayInject } from '../kubernetes/_template';
-import { entriesOf, insertEntries, isEmptyValue, toTextEdits } from '../kubernetes/_yamlEdit';
+import { hasTemplateSyntax, mayInject } from '../kubernetes/_template';
+import { entriesOf, insertEntries, isEmptyValue, replacePair, toTextEdits } from '../kubernetes/_yamlEdit';
 import { HOOK } from './_hooks';
 
 export default defineRule({
@@ -38,21 +38,26 @@ export default defineRule({
       const metadata = getNode(obj.root, 'metadata');
       if (!isMap(metadata) || mayInject(ctx.doc, metadata)) return;
       const annotations = getPair(metadata, 'annotations');
-      if (annotations && !isMap(annotations.value) && !isEmptyValue(annotations.value)) return;
-      if (annotations && isMap(annotations.value) && (getPair(annotations.value, HOOK) || mayInject(ctx.doc, annotations.value))) return;
-      if (annotations && isEmptyValue(annotations.value) && ctx.doc.isTemplated(ctx.doc.lines.lineStart(ctx.doc.lines.positionAt((annotations.key as Node).range![0]).line), (annotations.key as Node).range![1] + 200)) return;
+      const ann = annotations?.value;
+      if (annotations) {
+        if (isMap(ann)) {
+          if (getPair(ann, HOOK) || mayInject(ctx.doc, ann)) return;
+        } else if (!isEmptyValue(ann) || hasTemplateSyntax(ctx.doc)) return; // filled by a template
+      }
       const [start, end] = kindSpan(obj);
       ctx.report({
         messageId: 'missing',
         start,
         end,
         fix: () => {
-          const edit = annotations && isMap(annotations.value)
-            ? insertEntries(ctx.doc, annotations.value as YAMLMap, entriesOf([HOOK, 'test']))
+          const entry = entriesOf(['annotations', entriesOf([HOOK, 'test'])]);
+          const name = getPair(metadata, 'name');
+          const edit = isMap(ann)
+            ? insertEntries(ctx.doc, ann as YAMLMap, entriesOf([HOOK, 'test']))
             : annotations
-              ? undefined
-              : insertEntries(ctx.doc, metadata, entriesOf(['annotations', entriesOf([HOOK, 'test'])]), getPair(metadata, 'name') ? { after: getPair(metadata, 'name')! } : {});
-          return edit ? { title: { en: 'Add helm.sh/hook: test', ru: 'Добавить helm.sh/hook: test' }, edits: toTextEdits(ctx.doc, [edit]) } : undefined;
+              ? replacePair(ctx.doc, metadata, annotations, entry)
+              : insertEntries(ctx.doc, metadata, entry, name ? { after: name } : {});
+          return { title: { en: 'Add helm.sh/hook: test', ru: 'Добавить helm.sh/hook: test' }, edits: toTextEdits(ctx.doc, [edit]) };
         },
       });
     },

@@ -49,9 +49,12 @@ export function secretLiteral(name: string, value: string): SecretKind | undefin
   return 'name';
 }
 
-/** `DB_PASSWORD` -> `db-password` (a Secret key: [-._a-zA-Z0-9]+). */
+/** `DB_PASSWORD` -> `db-password`, `stripeApiKey` -> `stripe-api-key` (a Secret key: [-._a-zA-Z0-9]+). */
 export function secretKeyFor(envName: string): string {
-  return envName.toLowerCase().replace(/_/g, '-').replace(/[^-._a-z0-9]/g, '-');
+  return nameWords(envName)
+    .map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .filter(Boolean)
+    .join('-');
 }
 
 /** `<workload>-secret`; a templated workload name keeps its template (`{{ include ... }}-secret`). */

@@ -3,7 +3,7 @@
 // keys' column (CRLF kept), flow maps `{a: 1}` get `, key: value`; comments on untouched lines
 // stay where they are. No fix re-serialises a whole document (that would drop comments and
 // Helm template lines).
-import { isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Node, Pair, parse as parseYamlValue, Scalar, YAMLMap } from 'yaml';
 import { OpsDocument } from '../../documents/document';
 import { TextEdit } from '../../util/text';
 
@@ -40,13 +40,17 @@ export function shiftOffset(edits: readonly Edit[], offset: number): number {
 
 // ---- rendering -------------------------------------------------------------------------
 
-const PLAIN_SAFE = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
-const RESERVED = /^(?:true|false|yes|no|on|off|null|y|n|~)$/i;
+// Characters that keep a plain scalar a plain string in block and flow context alike.
+const PLAIN_SAFE = /^[A-Za-z0-9_./][A-Za-z0-9_./ -]*$/;
+// YAML 1.1 booleans some tools (and older kubectl) still read as booleans.
+const RESERVED = /^(?:yes|no|on|off|y|n)$/i;
 
 export function scalarText(v: string | number | boolean | Raw): string {
   if (v instanceof Raw) return v.text;
   if (typeof v !== 'string') return String(v);
-  return PLAIN_SAFE.test(v) && !RESERVED.test(v) ? v : JSON.stringify(v);
+  // Plain only when it reads back as the same string (not 80, 1e3, true, null, 0x1F).
+  const plain = PLAIN_SAFE.test(v) && !v.endsWith(' ') && !RESERVED.test(v) && parseYamlValue(v) === v;
+  return plain ? v : JSON.stringify(v);
 }
 
 function isEntries(v: YValue): v is YEntries {

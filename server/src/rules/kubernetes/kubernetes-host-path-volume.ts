@@ -15,6 +15,7 @@ import { MANIFEST_KINDS } from './_k8s';
 import { templated } from './_template';
 import { range } from './_yamlEdit';
 
+const RUNTIME_SOCKET = /\/(?:docker|containerd|crio|cri-dockerd)\.sock$/;
 // Paths whose write access on a node is full control of it.
 const NODE_CRITICAL = /^\/(?:|etc|root|etc\/kubernetes(?:\/.*)?|var\/lib\/kubelet(?:\/pki)?|var\/lib\/etcd)$/;
 
@@ -35,6 +36,12 @@ export default defineRule({
         `hostPath ${a.path} gives the pod the node's own files: a compromised or careless pod can read or change them (the node's certificates included), and the data differs on every node the pod lands on. For data use a local PersistentVolume (or a network volume).`,
       ru: (a: { path: string }) =>
         `hostPath ${a.path} даёт поду собственные файлы узла: взломанный или неаккуратный под может их прочитать или изменить (включая сертификаты узла), а на каждом узле, куда попадёт под, данные будут свои. Для данных используйте локальный PersistentVolume (или сетевой том).`,
+    },
+    runtimeSocket: {
+      en: (a: { path: string }) =>
+        `hostPath ${a.path} hands the pod the node's container runtime: whoever controls the pod can start privileged containers on the node, which is root on it. Avoid it; image builds have rootless tools (BuildKit, Kaniko).`,
+      ru: (a: { path: string }) =>
+        `hostPath ${a.path} отдаёт поду среду выполнения контейнеров узла: кто управляет подом, может запускать на узле привилегированные контейнеры, то есть получает root на нём. Избегайте этого; для сборки образов есть инструменты без root (BuildKit, Kaniko).`,
     },
     daemonSetCritical: {
       en: (a: { path: string }) =>
@@ -60,7 +67,8 @@ export default defineRule({
         }
         const key = isMap(v) ? v.items.find((i) => scalarString(i.key) === 'hostPath')?.key : undefined;
         const r = range(key as Node)!;
-        ctx.report({ messageId: daemon ? 'daemonSetCritical' : 'hostPath', args: { path: shown || '(templated)' }, start: r[0], end: r[1] });
+        const messageId = daemon ? 'daemonSetCritical' : RUNTIME_SOCKET.test(shown) ? 'runtimeSocket' : 'hostPath';
+        ctx.report({ messageId, args: { path: shown || '{{ }}' }, start: r[0], end: r[1] });
       }
     },
   },

@@ -31,7 +31,7 @@ export default defineRule({
       en: (a: { resource: string; limit: string; request: string; container: string }) =>
         `Container "${a.container}": ${a.resource} limit ${a.limit} is lower than the request ${a.request}. The request is reserved for the pod and the limit is its ceiling, so the API server rejects this.`,
       ru: (a: { resource: string; limit: string; request: string; container: string }) =>
-        `Контейнер «${a.container}»: лимит ${a.resource} ${a.limit} меньше реквеста ${a.request}. Реквест резервируется под под, а лимит — его потолок, поэтому API-сервер такой манифест отклонит.`,
+        `Контейнер «${a.container}»: лимит ${a.resource} ${a.limit} меньше реквеста ${a.request}. Реквест резервируется для пода, а лимит — его потолок, поэтому API-сервер такой манифест отклонит.`,
     },
   },
   kinds: MANIFEST_KINDS,
@@ -50,15 +50,16 @@ export default defineRule({
         const request = parseQuantity(requestNode.value as string | number);
         if (!limit || !request || !lessThan(limit, request)) continue;
         const lr = range(limitNode)!;
+        // The edit copies the request as written (quotes included); messages show the value.
         const rr = range(requestNode)!;
         const requestText = ctx.doc.text.slice(rr[0], rr[1]);
         ctx.report({
           messageId: 'below',
-          args: { resource: name, limit: ctx.doc.text.slice(lr[0], lr[1]), request: requestText, container: containerLabel(c) },
+          args: { resource: name, limit: String(limitNode.value), request: String(requestNode.value), container: containerLabel(c) },
           start: lr[0],
           end: lr[1],
           fix: () => ({
-            title: { en: `Raise the ${name} limit to the request (${requestText})`, ru: `Поднять лимит ${name} до реквеста (${requestText})` },
+            title: { en: `Raise the ${name} limit to the request (${requestNode.value})`, ru: `Поднять лимит ${name} до реквеста (${requestNode.value})` },
             edits: toTextEdits(ctx.doc, [replaceScalar(limitNode, new Raw(requestText))]),
           }),
         });

@@ -5,7 +5,8 @@
 //   of memory. The notes also say wrong limits are worse than none, and suggest measuring the
 //   app first: so this is information, never a warning, and there is no fix with made-up numbers.
 // Not reported: init and ephemeral containers; files that define a LimitRange (it sets
-//   defaults); containers whose resources come from a Helm template.
+//   defaults); containers whose resources come from a Helm template; Helm hooks and tests
+//   (short-lived pods, where QoS hardly matters).
 // Example: a container without `resources:` in a Deployment with one container.
 // Fix safety: none.
 import { Node, YAMLMap } from 'yaml';
@@ -61,7 +62,7 @@ export default defineRule({
       en: (a: { container: string }) =>
         `Container "${a.container}" has no CPU or memory requests or limits: nothing is reserved for it and it may use all the node has; its pod gets QoS class Burstable (Guaranteed needs requests equal to limits in every container).`,
       ru: (a: { container: string }) =>
-        `У контейнера «${a.container}» нет реквестов и лимитов CPU и памяти: под него ничего не резервируется, и он может занять всё, что есть на узле; под получит QoS-класс Burstable (для Guaranteed реквесты должны быть равны лимитам во всех контейнерах).`,
+        `У контейнера «${a.container}» нет реквестов и лимитов CPU и памяти: для него ничего не резервируется, и он может занять всё, что есть на узле; под получит QoS-класс Burstable (для Guaranteed реквесты должны быть равны лимитам во всех контейнерах).`,
     },
   },
   kinds: MANIFEST_KINDS,
@@ -69,6 +70,7 @@ export default defineRule({
     container(c: ContainerTarget, ctx) {
       if (c.list !== 'containers' || setsResources(ctx.doc, c.node)) return;
       if (targetsOf(ctx.doc).k8sObjects.some((o) => o.kind === 'LimitRange')) return;
+      if (getPair(getNode(getNode(c.pod.object.root, 'metadata'), 'annotations'), 'helm.sh/hook')) return;
       const others = containersOf(c.pod.spec).filter((o) => o.list !== 'ephemeralContainers' && o.node !== c.node);
       if (mayInject(ctx.doc, getNode(c.pod.spec, 'containers')) || mayInject(ctx.doc, getNode(c.pod.spec, 'initContainers'))) return;
       const burstable = others.some((o) => setsResources(ctx.doc, o.node));

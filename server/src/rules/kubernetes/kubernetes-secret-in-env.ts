@@ -55,12 +55,12 @@ export default defineRule({
       en: (a: { name: string }) =>
         `${a.name} looks like a secret and is written here as plain text: anyone who can read this manifest or the workload in the cluster sees it. Keep it in a Secret and reference it with valueFrom.secretKeyRef, so RBAC decides who may read it.`,
       ru: (a: { name: string }) =>
-        `${a.name} похожа на секрет и записана здесь открытым текстом: её видит любой, кто может прочитать этот манифест или объект в кластере. Храните значение в Secret и ссылайтесь на него через valueFrom.secretKeyRef — тогда доступ к нему ограничивает RBAC.`,
+        `Переменная ${a.name} похожа на секрет и записана здесь открытым текстом: её видит любой, кто может прочитать этот манифест или объект в кластере. Храните значение в Secret и ссылайтесь на него через valueFrom.secretKeyRef — тогда доступ к нему ограничивает RBAC.`,
     },
     url: {
       en: (a: { name: string }) =>
         `${a.name} is a URL with a password in it, written as plain text. Keep the whole URL in a Secret and reference it with valueFrom.secretKeyRef.`,
-      ru: (a: { name: string }) => `${a.name} — URL с паролем внутри, записанный открытым текстом. Храните весь URL в Secret и ссылайтесь на него через valueFrom.secretKeyRef.`,
+      ru: (a: { name: string }) => `Переменная ${a.name} — URL с паролем внутри, записанный открытым текстом. Храните весь URL в Secret и ссылайтесь на него через valueFrom.secretKeyRef.`,
     },
   },
   kinds: MANIFEST_KINDS,

@@ -65,7 +65,7 @@ export default defineRule({
       en: (a: { key: string }) =>
         `data.${a.key} is not valid base64: the API server rejects the Secret. Values under data must be base64-encoded; write plain text under stringData and the API server encodes it.`,
       ru: (a: { key: string }) =>
-        `data.${a.key} — не корректный base64: API-сервер отклонит секрет. Значения в data должны быть закодированы в base64; открытый текст пишите в stringData — закодирует API-сервер.`,
+        `data.${a.key} — некорректный base64: API-сервер отклонит секрет. Значения в data должны быть закодированы в base64; открытый текст пишите в stringData — закодирует API-сервер.`,
     },
   },
   kinds: MANIFEST_KINDS,

@@ -30,6 +30,8 @@ const REQUIRED: Record<string, Requirement> = {
   'kubernetes.io/ssh-auth': { keys: ['ssh-privatekey'], aliases: { 'ssh-privatekey': ['id_rsa', 'id_ed25519', 'private-key', 'privatekey'] } },
 };
 
+type KeyArgs = { type: string; keys: string; keysRu: string; count: number };
+
 const normal = (k: string) => k.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 export default defineRule({
@@ -45,8 +47,12 @@ export default defineRule({
   },
   messages: {
     missingKeys: {
-      en: (a: { type: string; keys: string }) => `A Secret of type ${a.type} must have ${a.keys} in data or stringData; the API server rejects it without.`,
-      ru: (a: { type: string; keys: string }) => `В секрете типа ${a.type} обязательны ключи ${a.keys} (в data или stringData); без них API-сервер его отклонит.`,
+      en: (a: KeyArgs) => `A Secret of type ${a.type} needs ${a.count === 1 ? 'the key' : 'the keys'} ${a.keys} in data or stringData; the API server rejects it without.`,
+      ru: (a: KeyArgs) => `Секрету типа ${a.type} ${a.count === 1 ? 'нужен ключ' : 'нужны ключи'} ${a.keys} (в data или stringData); без ${a.count === 1 ? 'него' : 'них'} API-сервер его отклонит.`,
+    },
+    missingEither: {
+      en: (a: KeyArgs) => `A Secret of type ${a.type} needs ${a.keys} (at least one) in data or stringData; the API server rejects it without.`,
+      ru: (a: KeyArgs) => `Секрету типа ${a.type} нужен ключ ${a.keysRu} (хотя бы один) в data или stringData; без него API-сервер его отклонит.`,
     },
     missingAnnotation: {
       en: 'A Secret of type kubernetes.io/service-account-token needs the kubernetes.io/service-account.name annotation naming its ServiceAccount; the API server rejects it without.',
@@ -97,8 +103,8 @@ export default defineRule({
       if (req.anyOf && renames.length > 1) renames.length = 1;
       const targets = renames.map((x) => x.want).join(', ');
       ctx.report({
-        messageId: 'missingKeys',
-        args: { type, keys: missing.join(req.anyOf ? ' / ' : ', ') },
+        messageId: req.anyOf ? 'missingEither' : 'missingKeys',
+        args: { type, keys: missing.join(req.anyOf ? ' or ' : ', '), keysRu: missing.join(req.anyOf ? ' или ' : ', '), count: missing.length },
         start: r[0],
         end: r[1],
         fix: renames.length

@@ -23,8 +23,12 @@ export default defineRule({
   },
   messages: {
     noVolume: {
-      en: (a: { name: string; known: string }) => `No volume named "${a.name}" in this pod (${a.known}): volumeMounts refer to the pod's volumes by name, and the API server rejects the pod.`,
-      ru: (a: { name: string; known: string }) => `В этом поде нет тома «${a.name}» (${a.known}): volumeMounts ссылаются на тома пода по имени, и API-сервер такой под отклонит.`,
+      en: (a: { name: string; known: string }) => `No volume named "${a.name}" in this pod (it has: ${a.known}): volumeMounts refer to the pod's volumes by name, and the API server rejects the pod.`,
+      ru: (a: { name: string; known: string }) => `В этом поде нет тома «${a.name}» (есть: ${a.known}): volumeMounts ссылаются на тома пода по имени, и API-сервер такой под отклонит.`,
+    },
+    noVolumes: {
+      en: (a: { name: string }) => `This pod declares no volumes, so there is no "${a.name}" to mount: volumeMounts refer to the pod's volumes by name, and the API server rejects the pod.`,
+      ru: (a: { name: string }) => `В этом поде вообще нет томов, и монтировать «${a.name}» нечего: volumeMounts ссылаются на тома пода по имени, и API-сервер такой под отклонит.`,
     },
   },
   kinds: MANIFEST_KINDS,
@@ -37,7 +41,8 @@ export default defineRule({
       for (const m of pv.mounts) {
         if (names.has(m.name)) continue;
         const r = range(m.nameNode)!;
-        ctx.report({ messageId: 'noVolume', args: { name: m.name, known: known ? `volumes: ${known}` : 'no volumes' }, start: r[0], end: r[1] });
+        if (known) ctx.report({ messageId: 'noVolume', args: { name: m.name, known }, start: r[0], end: r[1] });
+        else ctx.report({ messageId: 'noVolumes', args: { name: m.name }, start: r[0], end: r[1] });
       }
     },
   },
