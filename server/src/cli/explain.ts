@@ -3,14 +3,13 @@
 // documentation link). Without COL, the first thing on the line the notes know about.
 // Exit 0 with a hover, 1 when the notes say nothing there, 2 on a bad argument or unreadable file.
 import * as path from 'path';
-import { Language } from '../i18n/language';
+import { Language, pick } from '../i18n/language';
 import { hoverText } from '../features/hover';
 import { t } from '../i18n/ui';
-import { COMMON_OPTIONS, oneOf, parseCommand, UsageError } from './args';
+import { COMMON_OPTIONS, oneOf, parseCommand, usage } from './args';
 import { makeDocument } from './fix';
 import { CLI } from './messages';
 import { readTextFile } from './read';
-import { pick } from '../i18n/language';
 import { Sessions } from './sessions';
 import type { Io } from './lint';
 
@@ -19,16 +18,16 @@ const MAX_TOKENS_TRIED = 200;
 
 export function parseTarget(arg: string): { file: string; line: number; column?: number } {
   const m = TARGET.exec(arg);
-  if (!m) throw new UsageError(`explain: expected FILE:LINE[:COL], got ${JSON.stringify(arg)}`);
+  if (!m) throw usage(`explain: expected FILE:LINE[:COL], got ${JSON.stringify(arg)}`, `explain: нужно ФАЙЛ:СТРОКА[:СТОЛБЕЦ], а указано ${JSON.stringify(arg)}`);
   const line = Number(m[2]);
   const column = m[3] === undefined ? undefined : Number(m[3]);
-  if (line < 1 || (column !== undefined && column < 1)) throw new UsageError('explain: LINE and COL start at 1');
+  if (line < 1 || (column !== undefined && column < 1)) throw usage('explain: LINE and COL start at 1', 'explain: СТРОКА и СТОЛБЕЦ считаются с 1');
   return { file: m[1], line, column };
 }
 
 export async function explainCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(argv, COMMON_OPTIONS);
-  if (positionals.length !== 1) throw new UsageError('explain: expected exactly one FILE:LINE[:COL]');
+  if (positionals.length !== 1) throw usage('explain: expected exactly one FILE:LINE[:COL]', 'explain: нужен ровно один аргумент ФАЙЛ:СТРОКА[:СТОЛБЕЦ]');
   const language = oneOf<Language>(values.language, ['ru', 'en'], '--language');
   const target = parseTarget(positionals[0]);
   const file = path.resolve(io.cwd, target.file);

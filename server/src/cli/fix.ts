@@ -42,9 +42,9 @@ function stillValid(before: OpsDocument, after: OpsDocument): boolean {
   return after.yaml.errors.length <= before.yaml.errors.length && after.yaml.documents.length === before.yaml.documents.length;
 }
 
-export function fixText(session: Session, file: string, text: string): FixOutcome {
-  let doc = makeDocument(session, file, text);
-  let findings = session.diagnose(doc);
+export function fixText(session: Session, file: string, text: string, first?: { doc: OpsDocument; findings: Finding[] }): FixOutcome {
+  let doc = first?.doc ?? makeDocument(session, file, text);
+  let findings = first?.findings ?? session.diagnose(doc);
   let applied = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const { edits, applied: fixed } = safeFixEdits(findings);

@@ -9,12 +9,13 @@ import { Language, pick } from '../i18n/language';
 import { t } from '../i18n/ui';
 import { mergeSeverities, isIgnored } from '../config/config';
 import { SEVERITIES, Severity } from '../rules/types';
-import { Session } from '../session';
-import { COMMON_OPTIONS, oneOf, parseCommand, UsageError } from './args';
+import { OpsDocument } from '../documents/document';
+import { Finding } from '../rules/engine';
+import { COMMON_OPTIONS, oneOf, parseCommand, usage } from './args';
 import { ColorMode, paint, useColor } from './color';
 import { unifiedDiff } from './diff';
 import { Discovery } from './discover';
-import { fixText, makeDocument, writeFixed } from './fix';
+import { fixText, writeFixed } from './fix';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { findingLine, formatText } from './format/text';
@@ -63,12 +64,12 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const color = oneOf<ColorMode>(values.color, ['auto', 'always', 'never'], '--color') ?? 'auto';
   const fix = !!values.fix;
   const dryRun = !!values['fix-dry-run'];
-  if (fix && dryRun) throw new UsageError('--fix and --fix-dry-run cannot be combined');
-  if (dryRun && format !== 'text') throw new UsageError('--fix-dry-run prints a diff; it cannot be combined with --format json or sarif');
+  if (fix && dryRun) throw usage('--fix and --fix-dry-run cannot be combined', '--fix и --fix-dry-run нельзя указывать вместе');
+  if (dryRun && format !== 'text') throw usage('--fix-dry-run prints a diff; it cannot be combined with --format json or sarif', '--fix-dry-run выводит diff, его нельзя сочетать с --format json или sarif');
   const stdinName = values['stdin-filename'];
   const useStdin = positionals.includes('-') || (stdinName !== undefined && positionals.length === 0);
-  if (useStdin && !stdinName) throw new UsageError('reading from stdin (-) needs --stdin-filename NAME: the name tells which kind of file it is');
-  if (useStdin && positionals.some((p) => p !== '-')) throw new UsageError('lint either stdin (-) or paths, not both');
+  if (useStdin && !stdinName) throw usage('reading from stdin (-) needs --stdin-filename NAME: the name tells which kind of file it is', 'для чтения из stdin (-) нужен --stdin-filename ИМЯ: по имени понятно, что это за файл');
+  if (useStdin && positionals.some((p) => p !== '-')) throw usage('lint either stdin (-) or paths, not both', 'проверяется либо stdin (-), либо пути, но не всё вместе');
   const inputs = useStdin ? [] : positionals.length ? positionals : ['.'];
 
   const abs = inputs.map((p) => path.resolve(io.cwd, p));
@@ -100,17 +101,23 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const diffs: string[] = [];
   let dryRunFixes = 0;
   let dryRunFiles = 0;
-  const notesBySession = new Map<Session, NoteRefs>();
+  const notesBySession = new Map<CliSession, NoteRefs>();
   for (const file of discovery.files) {
     const session = sessions.forPath(file);
+    const display = displayPath(file, io.cwd);
+    let notes = notesBySession.get(session);
+    if (!notes) notesBySession.set(session, (notes = new NoteRefs(session.kb, lang)));
+    // Read already for a cross-file rule's look at the workspace: no second read without --fix.
+    const known = fix || dryRun ? undefined : session.snapshotDocument(file);
+    if (known) {
+      if (known.kind !== 'generic') report.files.push(fileReport(known, display, session.diagnose(known), lang, notes));
+      continue;
+    }
     const read = readTextFile(file, session.settings.maxFileBytes);
     if (!read.ok) {
       problem(file, read.reason, !read.skipped);
       continue;
     }
-    const display = displayPath(file, io.cwd);
-    let notes = notesBySession.get(session);
-    if (!notes) notesBySession.set(session, (notes = new NoteRefs(session.kb, lang)));
     const result = analyse(session, file, read.file, fix || dryRun);
     if (!result) continue; // not a kind OpsNotes checks (generic YAML): silently skipped
     if (dryRun) {
@@ -157,9 +164,9 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
 interface Analysis {
   text: string;
   applied: number;
-  doc: ReturnType<typeof makeDocument>;
-  findings: ReturnType<Session['diagnose']>;
-  original: { doc: ReturnType<typeof makeDocument>; findings: ReturnType<Session['diagnose']> };
+  doc: OpsDocument;
+  findings: Finding[];
+  original: { doc: OpsDocument; findings: Finding[] };
   problem?: { en: string; ru: string };
 }
 
@@ -169,7 +176,7 @@ function analyse(session: CliSession, file: string, tf: TextFile, fixing: boolea
   if (doc.kind === 'generic') return undefined;
   const findings = session.diagnose(doc);
   if (!fixing) return { text: tf.text, applied: 0, doc, findings, original: { doc, findings } };
-  const out = fixText(session, file, tf.text);
+  const out = fixText(session, file, tf.text, { doc, findings });
   return { text: out.text, applied: out.applied, doc: out.doc, findings: out.findings, original: { doc, findings }, problem: out.problem };
 }
 
@@ -195,7 +202,6 @@ function lintStdin(name: string, io: Io, sessions: Sessions, ruleProblems: Set<s
   if (!decoded.ok) {
     report.problems.push({ path: file, display: '<stdin>', message: pick(decoded.reason, o.lang), fatal: true });
     io.stderr(`<stdin>: ${report.problems[0].message}\n`);
-    if (o.fix) io.stdout('');
     return 2;
   }
   const notes = new NoteRefs(session.kb, o.lang);

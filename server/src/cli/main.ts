@@ -1,9 +1,9 @@
 // The CLI's commands: lint, explain, notes, rules (docs/CLI.md). Each returns its exit code;
 // a UsageError is exit 2 with one line on stderr.
 import * as fs from 'fs';
-import { resolveLanguage } from '../i18n/language';
+import { pick, resolveLanguage } from '../i18n/language';
 import { t } from '../i18n/ui';
-import { UsageError } from './args';
+import { usage, UsageError } from './args';
 import { explainCommand } from './explain';
 import { helpText } from './help';
 import { Io, lintCommand } from './lint';
@@ -58,11 +58,11 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
   }
   const run = COMMANDS[command];
   try {
-    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)} (lint, explain, notes, rules)`);
+    if (!run) throw usage(`unknown command ${JSON.stringify(command)} (lint, explain, notes, rules)`, `неизвестная команда ${JSON.stringify(command)} (есть lint, explain, notes, rules)`);
     return await run(rest, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`opsnotes: ${e.message}\n${t(CLI.usageHint, lang)}\n`);
+    io.stderr(`opsnotes: ${pick(e.text, lang)}\n${t(CLI.usageHint, lang)}\n`);
     return 2;
   }
 }

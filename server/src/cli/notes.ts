@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Language, pick } from '../i18n/language';
 import { FAMILY_LABELS, KIND_LABELS, t, UI } from '../i18n/ui';
 import { KnowledgeBase, NoteBlock } from '../knowledge/base';
-import { COMMON_OPTIONS, oneOf, parseCommand, UsageError } from './args';
+import { COMMON_OPTIONS, oneOf, parseCommand, usage } from './args';
 import { CLI } from './messages';
 import { headingPath } from './report';
 import { Sessions } from './sessions';
@@ -42,9 +42,9 @@ export async function notesCommand(argv: string[], io: Io): Promise<number> {
   switch (sub) {
     case 'search': {
       const query = positionals.join(' ').trim();
-      if (!query) throw new UsageError('notes search: expected the text to search for');
+      if (!query) throw usage('notes search: expected the text to search for', 'notes search: укажите, что искать');
       const limit = values.limit === undefined ? 20 : Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit: expected a positive whole number');
+      if (!Number.isInteger(limit) || limit < 1) throw usage('--limit: expected a positive whole number', '--limit: нужно целое положительное число');
       const hits = kb.search(query, limit);
       if (format === 'json') {
         io.stdout(JSON.stringify(hits.map((h) => (h.block ? { score: h.score, note: blockJson(kb, h.block, lang) } : { score: h.score, key: h.key, title: h.entry?.title[lang], docs: h.entry?.docs })), null, 2) + '\n');
@@ -61,13 +61,15 @@ export async function notesCommand(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     case 'show':
-      if (positionals.length !== 1) throw new UsageError('notes show: expected one KEY (e.g. dockerfile.ADD)');
+      if (positionals.length !== 1) throw usage('notes show: expected one KEY (e.g. dockerfile.ADD)', 'notes show: нужен один КЛЮЧ (например, dockerfile.ADD)');
       return show(kb, positionals[0], lang, format, io);
     case 'coverage':
-      if (positionals.length) throw new UsageError('notes coverage takes no arguments');
+      if (positionals.length) throw usage('notes coverage takes no arguments', 'notes coverage не принимает аргументов');
       return coverage(kb, lang, format, io);
     default:
-      throw new UsageError(sub ? `notes: unknown subcommand ${JSON.stringify(sub)} (search, show, coverage)` : 'notes: expected search, show or coverage');
+      throw sub
+        ? usage(`notes: unknown subcommand ${JSON.stringify(sub)} (search, show, coverage)`, `notes: неизвестная подкоманда ${JSON.stringify(sub)} (есть search, show, coverage)`)
+        : usage('notes: expected search, show or coverage', 'notes: укажите search, show или coverage');
   }
 }
 

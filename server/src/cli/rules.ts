@@ -1,12 +1,13 @@
 // `opsnotes rules`: every rule of the registry with its severity (as .opsnotes.yaml sets it),
 // fix, note key and documentation. `--format markdown` is the README's rules table.
 import { mergeSeverities } from '../config/config';
-import { Language, pick } from '../i18n/language';
+import { Language, pick, resolveLanguage } from '../i18n/language';
 import { t } from '../i18n/ui';
 import { FixSafety, Rule } from '../rules/types';
-import { COMMON_OPTIONS, oneOf, parseCommand, UsageError } from './args';
+import { COMMON_OPTIONS, oneOf, parseCommand, usage } from './args';
 import { CLI } from './messages';
-import { Sessions } from './sessions';
+import { environmentLocale, projectConfigFor } from './sessions';
+import { RULES } from '../rules/registry';
 import type { Io } from './lint';
 
 const OPTIONS = { ...COMMON_OPTIONS, format: { type: 'string', short: 'f' } } as const;
@@ -30,13 +31,14 @@ export function rulesMarkdown(rules: readonly Rule[], lang: Language): string {
 
 export async function rulesCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(argv, OPTIONS);
-  if (positionals.length) throw new UsageError('rules takes no arguments');
+  if (positionals.length) throw usage('rules takes no arguments', 'rules не принимает аргументов');
   const language = oneOf<Language>(values.language, ['ru', 'en'], '--language');
   const format = oneOf<'text' | 'markdown' | 'json'>(values.format, ['text', 'markdown', 'json'], '--format') ?? 'text';
-  const session = new Sessions({ cwd: io.cwd, language, configFile: values.config, roots: [io.cwd], log: () => undefined }).forPath(io.cwd, true);
-  const lang = session.language;
-  const rules = session.rules;
-  const configured = mergeSeverities(session.project, session.settings);
+  // No knowledge base needed here: only the project config (severities, language).
+  const project = projectConfigFor(io.cwd, values.config, []);
+  const lang = resolveLanguage(language ?? project?.language, environmentLocale());
+  const rules = RULES;
+  const configured = mergeSeverities(project, undefined);
   if (format === 'markdown') {
     io.stdout(rulesMarkdown(rules, lang));
     return 0;

@@ -4,9 +4,9 @@
 // the folders on the command line: cross-file rules then see the files being linted.
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_SETTINGS, parseProjectConfig, PROJECT_CONFIG_FILE } from '../config/config';
+import { DEFAULT_SETTINGS, parseProjectConfig, ProjectConfig, PROJECT_CONFIG_FILE, readProjectConfig } from '../config/config';
 import { Language } from '../i18n/language';
-import { UsageError } from './args';
+import { usage, UsageError } from './args';
 import { CliSession } from './workspace';
 
 export interface SessionsOptions {
@@ -22,6 +22,35 @@ export interface SessionsOptions {
 export function environmentLocale(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG;
   return raw ? raw.replace(/_/g, '-') : undefined;
+}
+
+function configError(file: string, e: NodeJS.ErrnoException): UsageError {
+  const why = e.code ?? e.message;
+  return usage(`--config ${file}: cannot read it (${why})`, `--config ${file}: не удалось прочитать (${why})`);
+}
+
+/** The nearest folder at or above `dir` holding `.opsnotes.yaml`. */
+export function findConfigDir(dir: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, PROJECT_CONFIG_FILE))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/** The project config alone (no knowledge base): --config FILE, else the nearest one. */
+export function projectConfigFor(cwd: string, configFile: string | undefined, warnings: string[]): ProjectConfig | undefined {
+  if (configFile) {
+    const abs = path.resolve(cwd, configFile);
+    let text: string;
+    try {
+      text = fs.readFileSync(abs, 'utf8');
+    } catch (e) {
+      throw configError(configFile, e as NodeJS.ErrnoException);
+    }
+    return parseProjectConfig(text, path.dirname(abs), warnings);
+  }
+  const dir = findConfigDir(cwd);
+  return dir ? readProjectConfig(dir, warnings) : undefined;
 }
 
 export class Sessions {
@@ -49,7 +78,7 @@ export class Sessions {
     try {
       text = fs.readFileSync(abs, 'utf8');
     } catch (e) {
-      throw new UsageError(`--config ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw configError(file, e as NodeJS.ErrnoException);
     }
     const session = this.create([path.dirname(abs)]);
     const warnings: string[] = [];

@@ -72,6 +72,11 @@ export class CliSession extends Session {
     return new OpsDocument({ uri: pathToUri(file), path: file, text, exists: this.exists });
   }
 
+  /** The snapshot's document of a file, if it was read already (lint without --fix reuses it). */
+  snapshotDocument(file: string): OpsDocument | undefined {
+    return this.snapshotDocs.get(file) ?? undefined;
+  }
+
   /** The text a file has now (after a --fix write, or as just read): later files see it. */
   remember(doc: OpsDocument): void {
     if (kindByName({ path: doc.path }) === 'yaml') this.snapshotDocs.set(doc.path, doc);

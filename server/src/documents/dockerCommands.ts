@@ -70,8 +70,17 @@ export function basename(word: string): string {
   return slash >= 0 ? word.slice(slash + 1) : word;
 }
 
-/** Read a simple command. Never throws; unknown programs get no tool. */
+// Commands are parsed once per document version and read by many rules: analyse each once.
+const analysed = new WeakMap<ShellCommand, CommandInfo>();
+
+/** Read a simple command (the result is shared: do not modify it). Never throws. */
 export function analyzeCommand(cmd: ShellCommand): CommandInfo {
+  let info = analysed.get(cmd);
+  if (!info) analysed.set(cmd, (info = analyze(cmd)));
+  return info;
+}
+
+function analyze(cmd: ShellCommand): CommandInfo {
   const words = effectiveWords(cmd);
   const program = words.length ? basename(words[0].value) : '';
   let tool: Tool | undefined = PROGRAMS[program];

@@ -37,14 +37,13 @@ function locateManifest(doc: OpsDocument, document: YamlDocument, offset: number
   const { root, steps, kind } = object;
   const keys = logicalKeys(steps);
   if (keys.length === 0) return undefined;
-  const leaf = steps[steps.length - 1];
-  const value = pos.onValue ? scalarString(leaf.node) : undefined;
+  // On an alias (`readinessProbe: *probe`) there is no value: the field's keys.
+  const value = pos.onValue ? scalarString(steps[steps.length - 1].node) : undefined;
 
   if (keys.length === 1 && keys[0] === 'apiVersion') return apiVersion(kind, value, start, end);
   const annotation = annotationName(keys);
   if (annotation?.startsWith('helm.sh/') && keys.length === 3) return helmAnnotation(doc, annotation, pos.onValue, offset, start, end);
 
-  // An alias (`*probe`) or null on the cursor: the field's keys, without a value key.
   let candidates = objectCandidates({ kind, keys, value });
   if (annotation) candidates = annotationCandidates(kind, keys, annotation, candidates);
   if (candidates.length === 0) return undefined;

@@ -120,12 +120,11 @@ export function yamlPlace(doc: OpsDocument, offset: number): YamlPlace | undefin
   if (!located) for (const d of doc.yamlDocuments()) if (d.document.start <= offset) located = d;
   const root = (located?.document.doc.contents ?? null) as Node | null;
   const place: YamlPlace = { document: located?.document, docKind: located?.kind ?? 'empty', root, cursor, slots: [] };
-  // A half-typed root entry (`- ` below the plays of a playbook) can make the whole document
-  // read as generic YAML. Root structure is all classification looks at, so only then is the
-  // document read again with the typed text blanked (same length: offsets hold).
-  if ((place.docKind === 'generic' || place.docKind === 'empty') && (cursor.column === 0 || cursor.dash === 0) && offset > cursor.lineStart) {
-    const text = doc.text.slice(0, cursor.lineStart) + ' '.repeat(offset - cursor.lineStart) + doc.text.slice(offset);
-    const blanked = new OpsDocument({ uri: doc.uri, path: doc.path, languageId: doc.languageId, text });
+  // A half-typed item of a root sequence (`- ` below the plays of a playbook) can make the
+  // whole document read as generic YAML. Root structure is all classification looks at, so
+  // only then is this document read again with the typed text blanked (offsets hold).
+  if (place.docKind === 'generic' && isSeq(root) && (cursor.column === 0 || cursor.dash === 0) && offset > cursor.lineStart) {
+    const blanked = new OpsDocument({ uri: doc.uri, path: doc.path, languageId: doc.languageId, text: onlyThisDocument(doc, cursor) });
     const again = blanked.yamlDocumentAt(offset) ?? blanked.yamlDocuments().filter((d) => d.document.start <= offset).pop();
     if (again && again.kind !== 'generic') {
       place.document = again.document;
@@ -223,6 +222,24 @@ function parentSlots(doc: OpsDocument, root: Node | null, cursor: CursorWord, ke
   if (isMap(value) && col === K) return [{ kind: 'map', path: key.steps, node: value, column: K }];
   if (isSeq(value) && col === K) return [{ kind: 'seq', path: key.steps, node: value, column: K, dash: false }];
   return [];
+}
+
+/**
+ * The text with the typed word blanked and every other YAML document blanked too (spaces,
+ * line breaks kept): the same offsets, and only this document for the parser to read.
+ */
+function onlyThisDocument(doc: OpsDocument, cursor: CursorWord): string {
+  const text = doc.text;
+  const lines = doc.lines;
+  const isBoundary = (l: number) => /^(?:---|\.\.\.)(?:\s|$)/.test(text.slice(lines.lineStart(l), lines.lineEnd(l)));
+  let first = cursor.line;
+  while (first > 0 && !isBoundary(first - 1)) first--;
+  let last = cursor.line;
+  while (last + 1 < lines.lineCount && !isBoundary(last + 1)) last++;
+  const start = lines.lineStart(first);
+  const end = last + 1 < lines.lineCount ? lines.lineStart(last + 1) : text.length;
+  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+  return blank(text.slice(0, start)) + text.slice(start, cursor.lineStart) + ' '.repeat(cursor.offset - cursor.lineStart) + text.slice(cursor.offset, end) + blank(text.slice(end));
 }
 
 /** Whether the cursor's YAML document holds nothing but the typed word, comments and `---`. */

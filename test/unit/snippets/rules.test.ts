@@ -68,7 +68,10 @@ describe('snippets pass our own rules', () => {
         if (doc.kind === 'dockerfile') assert.ok(doc.dockerfile.instructions.length > 1, doc.text);
         if (doc.kind === 'ansible-cfg') assert.ok(doc.ini.sections.some((x) => x.name === 'defaults' && x.entries.some((e) => e.key === 'strategy')), doc.text);
         const allowed = ABOUT_THE_FILE[s.id] ?? [];
-        const findings = runRules(doc, RULES, { workspace: workspaceFor(s) }).filter((f) => !allowed.includes(f.ruleId));
+        const thrown: string[] = [];
+        const onRuleProblem = (ruleId: string, problem: string) => void (problem.startsWith('threw') && thrown.push(`${ruleId} ${problem.split('\n')[0]}`));
+        const findings = runRules(doc, RULES, { workspace: workspaceFor(s), onRuleProblem }).filter((f) => !allowed.includes(f.ruleId));
+        assert.deepStrictEqual(thrown, [], 'a rule that throws finds nothing');
         assert.strictEqual(findings.length, 0, `findings for ${s.id}:\n${describeFindings(doc, findings)}`);
         for (const id of allowed) assert.ok(runRules(doc, RULES).some((f) => f.ruleId === id), `${id} no longer fires on ${s.id}: drop the exception`);
       });

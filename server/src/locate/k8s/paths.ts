@@ -22,6 +22,7 @@ const SELECTOR_WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'R
 const PV_SOURCES = new Set(['hostPath', 'nfs']);
 /** Fields whose values are names the user picks: hovering the value says nothing. */
 const IDENTITY_FIELDS = new Set(['name', 'namespace', 'generateName', 'image']);
+const KIND_NAME = /^[A-Z][A-Za-z]*$/;
 
 /**
  * A field that refers to another object (or to a value of another field) also shows that
@@ -83,6 +84,8 @@ export function objectCandidates(q: PathQuery): string[] {
     if (!IDENTITY_FIELDS.has(keys[keys.length - 1])) leafKeys.forEach(add);
     // A quantity (`memory: 256Mi`) is about requests/limits like its key.
     if (variants[0].segs[0] === 'container' && variants[0].segs[1] === 'resources') parents();
+    // `subjects[].kind: ServiceAccount`, `roleRef.kind: ClusterRole` name a kind.
+    if (keys.length > 1 && keys[keys.length - 1] === 'kind' && KIND_NAME.test(q.value)) add(`k8s.${q.value}`);
     return out;
   }
   leafKeys.forEach(add);

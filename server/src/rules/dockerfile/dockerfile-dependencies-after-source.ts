@@ -154,8 +154,11 @@ function contextDir(doc: OpsDocument): string {
 /** A COPY source is a folder: on disk beside the Dockerfile, else when written with a slash. */
 function isFolder(doc: OpsDocument, source: string): boolean {
   if (/[*?[$]/.test(source)) return false;
+  // `requirements.txt`, `app.py`: a file name; only names without an extension go to disk.
+  if (!source.endsWith('/') && /\.[A-Za-z0-9]{1,8}$/.test(source)) return false;
   try {
-    return fs.statSync(path.join(contextDir(doc), source)).isDirectory();
+    const stat = fs.statSync(path.join(contextDir(doc), source), { throwIfNoEntry: false });
+    return stat ? stat.isDirectory() : source.endsWith('/');
   } catch {
     return source.endsWith('/');
   }

@@ -22,13 +22,14 @@ export default defineRule({
     ru: 'Тестовые хуки Helm 2: test-success / test-failure',
   },
   messages: {
+    // The "today" remark (helm-test-hooks) that follows these tells the Helm 2 -> 3 story.
     success: {
-      en: 'test-success is the Helm 2 name of the test hook; Helm 3 still accepts it as `test`. Write `test`.',
-      ru: 'test-success — название тестового хука из Helm 2; Helm 3 пока понимает его как `test`. Пишите `test`.',
+      en: 'Write `test` instead of test-success.',
+      ru: 'Пишите `test` вместо test-success.',
     },
     failure: {
-      en: 'test-failure was a Helm 2 test hook (the test passes when the pod fails); Helm 3 does not know it and skips this manifest, so the test never runs. Use `test` and make the pod succeed when the check passes.',
-      ru: 'test-failure — тестовый хук Helm 2 (тест успешен, если под упал); Helm 3 его не знает и пропускает манифест, так что тест не запускается. Используйте `test`, а под пусть завершается успешно, когда проверка прошла.',
+      en: 'Helm 3 skips a manifest with test-failure as an unknown hook, so this test never runs. Use `test`, and let the pod succeed when the check passes (test-failure expected it to fail).',
+      ru: 'Манифест с test-failure Helm 3 пропускает как неизвестный хук, так что этот тест не запускается. Используйте `test`, и пусть под завершается успешно, когда проверка прошла (test-failure ждал падения).',
     },
   },
   kinds: ['helm-template'],

@@ -80,22 +80,41 @@ export interface WorkspaceIndex {
   pods: PlacedPod[];
 }
 
-const indexes = new WeakMap<RuleContext, WorkspaceIndex>();
+interface DocEntries {
+  objects: { object: K8sObject; namespace?: string }[];
+  pods: { pod: PodTarget; namespace?: string; labels: Labels }[];
+}
+
+// What one document contributes, computed once per document version (documents are immutable).
+const perDocument = new WeakMap<OpsDocument, DocEntries>();
+
+function entriesOfDocument(doc: OpsDocument): DocEntries {
+  let e = perDocument.get(doc);
+  if (e) return e;
+  const t = targetsOf(doc);
+  e = {
+    objects: t.k8sObjects.map((object) => ({ object, namespace: namespaceOf(doc, object) })),
+    pods: t.pods.filter((pod) => pod.object.kind !== 'PodTemplate').map((pod) => ({ pod, namespace: namespaceOf(doc, pod.object), labels: labelsOf(doc, pod.metadata) })),
+  };
+  perDocument.set(doc, e);
+  return e;
+}
+
+// One index per run of the rules on a document: the engine hands every rule the same
+// WorkspaceView object for one run, and the session makes a new one for the next run.
+const indexes = new WeakMap<object, { doc: OpsDocument; index: WorkspaceIndex }>();
 
 /** Objects and running pod templates (not PodTemplate objects) of the file and the workspace. */
 export function workspaceIndex(ctx: RuleContext): WorkspaceIndex {
-  let idx = indexes.get(ctx);
-  if (idx) return idx;
-  idx = { objects: [], pods: [] };
+  const cached = indexes.get(ctx.workspace);
+  if (cached && cached.doc === ctx.doc) return cached.index;
+  const idx: WorkspaceIndex = { objects: [], pods: [] };
   for (const { doc, near } of manifestDocuments(ctx)) {
-    const t = targetsOf(doc);
-    for (const object of t.k8sObjects) idx.objects.push({ doc, object, near, namespace: namespaceOf(doc, object) });
-    for (const pod of t.pods) {
-      if (pod.object.kind === 'PodTemplate') continue;
-      idx.pods.push({ doc, object: pod.object, near, namespace: namespaceOf(doc, pod.object), pod, labels: labelsOf(doc, pod.metadata) });
-    }
+    const e = entriesOfDocument(doc);
+    for (const o of e.objects) idx.objects.push({ doc, object: o.object, near, namespace: o.namespace });
+    for (const p of e.pods) idx.pods.push({ doc, object: p.pod.object, near, namespace: p.namespace, pod: p.pod, labels: p.labels });
   }
-  indexes.set(ctx, idx);
+  indexes.set(ctx.workspace, { doc: ctx.doc, index: idx });
   return idx;
 }
 

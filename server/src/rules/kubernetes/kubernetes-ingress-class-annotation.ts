@@ -2,6 +2,7 @@
 // Why: the notes (slurm-notes.md:370) say that since 1.18 the controller class can be given in
 //   the manifest; that is spec.ingressClassName, naming an IngressClass object. The annotation
 //   is the older way, deprecated since 1.18; controllers still read it, so this is information.
+//   With both set the API server rejects a new Ingress: that case is an error.
 // Example: `annotations: {kubernetes.io/ingress.class: nginx}` -> `spec: {ingressClassName: nginx}`.
 // Fix safety: suggestion: ingressClassName must name an existing IngressClass (ingress-nginx
 //   installs one called `nginx`), while the annotation is matched against the controller's
@@ -28,13 +29,14 @@ export default defineRule({
     ru: 'Устаревшая аннотация kubernetes.io/ingress.class вместо spec.ingressClassName',
   },
   messages: {
+    // The "today" remark (ingress-class) that follows these says why the field replaced it.
     annotation: {
-      en: 'The kubernetes.io/ingress.class annotation is deprecated since Kubernetes 1.18: set spec.ingressClassName to the name of an IngressClass instead.',
-      ru: 'Аннотация kubernetes.io/ingress.class устарела с Kubernetes 1.18: вместо неё укажите в spec.ingressClassName имя объекта IngressClass.',
+      en: 'Move the controller class from this annotation to spec.ingressClassName.',
+      ru: 'Перенесите класс контроллера из этой аннотации в spec.ingressClassName.',
     },
     both: {
-      en: 'Both the kubernetes.io/ingress.class annotation and spec.ingressClassName are set; the API server rejects a new Ingress with both. Keep spec.ingressClassName.',
-      ru: 'Заданы и аннотация kubernetes.io/ingress.class, и spec.ingressClassName; новый Ingress с обоими API-сервер отклонит. Оставьте spec.ingressClassName.',
+      en: 'The annotation and spec.ingressClassName are both set: the API server rejects a new Ingress with both ("can not be set when the class field is also set"). Remove the annotation.',
+      ru: 'Заданы и аннотация, и spec.ingressClassName: новый Ingress с обоими API-сервер отклонит («can not be set when the class field is also set»). Удалите аннотацию.',
     },
   },
   kinds: MANIFEST_KINDS,
@@ -63,7 +65,7 @@ export default defineRule({
           edits: toTextEdits(ctx.doc, edits),
         };
       };
-      ctx.report({ messageId: both ? 'both' : 'annotation', start: k[0], end: k[1], fix });
+      ctx.report({ messageId: both ? 'both' : 'annotation', severity: both ? 'error' : undefined, start: k[0], end: k[1], fix });
     },
   },
 });

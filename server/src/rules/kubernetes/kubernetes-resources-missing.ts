@@ -5,8 +5,8 @@
 //   of memory. The notes also say wrong limits are worse than none, and suggest measuring the
 //   app first: so this is information, never a warning, and there is no fix with made-up numbers.
 // Not reported: init and ephemeral containers; files that define a LimitRange (it sets
-//   defaults); containers whose resources come from a Helm template; Helm hooks and tests
-//   (short-lived pods, where QoS hardly matters).
+//   defaults); containers whose resources come from a Helm template; Helm hooks and chart
+//   tests (templates/tests/: short-lived pods, where QoS hardly matters).
 // Example: a container without `resources:` in a Deployment with one container.
 // Fix safety: none.
 import { Node, YAMLMap } from 'yaml';
@@ -71,6 +71,7 @@ export default defineRule({
       if (c.list !== 'containers' || setsResources(ctx.doc, c.node)) return;
       if (targetsOf(ctx.doc).k8sObjects.some((o) => o.kind === 'LimitRange')) return;
       if (getPair(getNode(getNode(c.pod.object.root, 'metadata'), 'annotations'), 'helm.sh/hook')) return;
+      if (/[\\/]templates[\\/]tests[\\/]/.test(ctx.doc.path)) return;
       const others = containersOf(c.pod.spec).filter((o) => o.list !== 'ephemeralContainers' && o.node !== c.node);
       if (mayInject(ctx.doc, getNode(c.pod.spec, 'containers')) || mayInject(ctx.doc, getNode(c.pod.spec, 'initContainers'))) return;
       const burstable = others.some((o) => setsResources(ctx.doc, o.node));

@@ -41,6 +41,12 @@ export default defineRule({
       ru: (a: { labels: string }) =>
         `Ни у одного шаблона пода в рабочей области нет меток ${a.labels}, а в этой папке рабочих нагрузок нет: вероятно, поды разворачиваются откуда-то ещё. Если нет — у сервиса не будет эндпойнтов.`,
     },
+    otherNamespace: {
+      en: (a: { labels: string; namespaces: string }) =>
+        `Pods with the labels ${a.labels} are only in namespace ${a.namespaces}: a Service selects pods of its own namespace only, so this one would get no endpoints.`,
+      ru: (a: { labels: string; namespaces: string }) =>
+        `Поды с метками ${a.labels} есть только в неймспейсе ${a.namespaces}: сервис выбирает поды лишь своего неймспейса, так что у этого не будет эндпойнтов.`,
+    },
   },
   kinds: MANIFEST_KINDS,
   k8sKinds: ['Service'],
@@ -56,9 +62,15 @@ export default defineRule({
       const ns = namespaceOf(ctx.doc, obj);
       const candidates = idx.pods.filter((p) => sameNamespace(ns, p.namespace));
       if (candidates.some((p) => p.labels.unknown || selects(sel, p.labels.map))) return;
-      const near = idx.pods.some((p) => p.near);
       const r = range(pair.key as Node)!;
-      ctx.report({ messageId: near ? 'noMatch' : 'noMatchFar', args: { labels: formatLabels(sel.matchLabels) }, start: r[0], end: r[1], severity: near ? 'warning' : 'information' });
+      const labels = formatLabels(sel.matchLabels);
+      const elsewhere = [...new Set(idx.pods.filter((p) => !p.labels.unknown && selects(sel, p.labels.map)).map((p) => p.namespace ?? ''))].filter(Boolean);
+      if (elsewhere.length) {
+        ctx.report({ messageId: 'otherNamespace', args: { labels, namespaces: elsewhere.join(', ') }, start: r[0], end: r[1] });
+        return;
+      }
+      const near = idx.pods.some((p) => p.near);
+      ctx.report({ messageId: near ? 'noMatch' : 'noMatchFar', args: { labels }, start: r[0], end: r[1], severity: near ? 'warning' : 'information' });
     },
   },
 });

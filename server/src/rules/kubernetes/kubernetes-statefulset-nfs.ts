@@ -38,15 +38,15 @@ export default defineRule({
     },
     byProvisioner: {
       en: (a: { cls: string; provisioner: string }) =>
-        `Storage class "${a.cls}" uses the NFS provisioner ${a.provisioner}. PVCs of a StatefulSet on NFS are risky: locking problems, iowait through the roof, clients up to a kernel panic. Databases, queues and the like want block storage.`,
+        `Storage class "${a.cls}" uses the NFS-based provisioner ${a.provisioner}. PVCs of a StatefulSet on NFS are risky: locking problems, iowait through the roof, clients up to a kernel panic. Databases, queues and the like want block storage.`,
       ru: (a: { cls: string; provisioner: string }) =>
-        `Класс хранения «${a.cls}» использует NFS-провижинер ${a.provisioner}. PVC StatefulSet на NFS — это рискованно: проблемы с блокировками, iowait в потолок, вплоть до kernel panic на клиентах. Базам данных, очередям и подобному нужно блочное хранилище.`,
+        `Класс хранения «${a.cls}» использует провижинер на базе NFS ${a.provisioner}. PVC StatefulSet на NFS — это рискованно: проблемы с блокировками, iowait в потолок, вплоть до kernel panic на клиентах. Базам данных, очередям и подобному нужно блочное хранилище.`,
     },
     byDefault: {
       en: (a: { cls: string; provisioner: string }) =>
-        `This claim names no storage class, so it gets the default one, "${a.cls}", which uses the NFS provisioner ${a.provisioner}. PVCs of a StatefulSet on NFS are risky: locking problems, iowait, clients up to a kernel panic.`,
+        `This claim names no storage class, so it gets the default one, "${a.cls}", which uses the NFS-based provisioner ${a.provisioner}. PVCs of a StatefulSet on NFS are risky: locking problems, iowait, clients up to a kernel panic.`,
       ru: (a: { cls: string; provisioner: string }) =>
-        `У этого шаблона PVC не указан класс хранения, поэтому он получит класс по умолчанию «${a.cls}» с NFS-провижинером ${a.provisioner}. PVC StatefulSet на NFS — это рискованно: проблемы с блокировками, iowait, вплоть до kernel panic на клиентах.`,
+        `У этого шаблона PVC не указан класс хранения, поэтому он получит класс по умолчанию «${a.cls}» с провижинером на базе NFS ${a.provisioner}. PVC StatefulSet на NFS — это рискованно: проблемы с блокировками, iowait, вплоть до kernel panic на клиентах.`,
     },
   },
   kinds: MANIFEST_KINDS,
