@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { assertOnlyLinesChanged, fixedLines } from '../cli/check';
-import { copyExamples, JsonReport, lintJson, opsnotes, REPO, snapshot, tempDir } from '../cli/run';
+import { copyExamples, lintJson, opsnotes, REPO, snapshot, tempDir } from '../cli/run';
 
 const ADD_LINE = /^examples\/app\/Dockerfile:15:1 warning dockerfile-add-instead-of-copy ADD copies local files here; use COPY: ADD is for remote sources and archives to unpack\.$/m;
 
@@ -284,4 +284,3 @@ describe('cli: explain, notes, rules', function () {
   });
 });
 
-export type { JsonReport };

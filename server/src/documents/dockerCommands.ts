@@ -269,7 +269,7 @@ export function buildsStatic(info: CommandInfo): boolean {
 /** Package names that are build tools or headers (slurm-notes.md:124). */
 export function isDevPackage(name: string): boolean {
   const n = name.replace(/[=:].*$/, '').replace(/~.*$/, '').toLowerCase();
-  if (n === 'build-essential' || n === 'build-base' || n === 'gcc' || n === 'g++' || n === 'make' || n === 'linux-headers' || n === 'musl-dev') return true;
+  if (n === 'build-essential' || n === 'build-base' || n === 'gcc' || n === 'g++' || n === 'gcc-c++' || n === 'make' || n === 'linux-headers' || n === 'musl-dev') return true;
   if (/^gcc-\d+$|^g\+\+-\d+$|^linux-headers-/.test(n)) return true;
   return /[a-z0-9]-(?:dev|devel)$/.test(n);
 }

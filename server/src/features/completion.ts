@@ -1,8 +1,8 @@
 // Context completion: the snippets that fit the cursor (snippets/offers.ts) as LSP items in the
 // user's language, documented with the note each comes from. Items of a snippet file that
 // package.json also contributes to VS Code carry `data.static` = that languageId, so the
-// VS Code client drops them where VS Code already shows the static snippet (not for Compose:
-// see keepServerItems in snippets/catalog.ts).
+// VS Code client drops them where VS Code already shows the static snippet (Compose is not
+// contributed statically: see SNIPPET_FILES in snippets/catalog.ts).
 import * as path from 'path';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver';
 import { OpsDocument } from '../documents/document';
@@ -26,7 +26,7 @@ export function completionItems(doc: OpsDocument, offset: number, language: Lang
   return snippetOffers(doc, offset).map((o, i) => {
     const s = o.snippet;
     const name = language === 'ru' ? s.nameRu : s.name;
-    const data: SnippetItemData = s.staticLanguage && !s.keepServerItems ? { snippet: s.id, static: s.staticLanguage } : { snippet: s.id };
+    const data: SnippetItemData = s.staticLanguage ? { snippet: s.id, static: s.staticLanguage } : { snippet: s.id };
     return {
       label: s.id,
       labelDetails: { description: name },

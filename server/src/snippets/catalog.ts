@@ -52,22 +52,17 @@ export interface SnippetFileSpec {
    * The languageId package.json contributes the file for. VS Code then shows these snippets
    * itself, and the client drops the server's copies (client/src/extension.ts middleware).
    * yaml.json is not contributed: static snippets would show in every YAML file.
+   * dockercompose.json is not contributed either: VS Code 1.139 shows static `dockercompose`
+   * snippets only until some YAML file has been opened (both languages share the source.yaml
+   * grammar and the snippet provider asks for the language of the token at the cursor), so
+   * Compose snippets come from the server's context completion, which also knows where they fit.
    */
   staticLanguage?: string;
-  /**
-   * Keep the server's copies even where package.json contributes the file. VS Code 1.139
-   * shows the static `dockercompose` snippets only until some YAML file has been opened: both
-   * languages share the source.yaml grammar, the snippet provider asks for the language of
-   * the token at the cursor, and that is `yaml` from then on. Dropping the server's items
-   * would leave Compose files without snippets; keeping them costs a duplicate in sessions
-   * that open a Compose file first. (Not contributing dockercompose.json would end both.)
-   */
-  keepServerItems?: boolean;
 }
 
 export const SNIPPET_FILES: readonly SnippetFileSpec[] = [
   { file: 'dockerfile.json', syntax: 'dockerfile', staticLanguage: 'dockerfile' },
-  { file: 'dockercompose.json', syntax: 'yaml', staticLanguage: 'dockercompose', keepServerItems: true },
+  { file: 'dockercompose.json', syntax: 'yaml' },
   { file: 'ansible.json', syntax: 'yaml', staticLanguage: 'ansible' },
   { file: 'yaml.json', syntax: 'yaml' },
   { file: 'ansible-cfg.json', syntax: 'ini' },
@@ -86,7 +81,6 @@ export interface Snippet {
   file: string;
   syntax: SnippetSyntax;
   staticLanguage?: string;
-  keepServerItems?: boolean;
   contexts: SnippetContext[];
   /** The note it comes from: file name in knowledge/notes and 1-based line. */
   note: { file: string; line: number };
@@ -178,7 +172,6 @@ export function parseSnippetFile(spec: SnippetFileSpec, json: unknown, problems:
         file: spec.file,
         syntax: spec.syntax,
         staticLanguage: spec.staticLanguage,
-        keepServerItems: spec.keepServerItems,
         contexts: contexts as SnippetContext[],
         note: { file: note[1], line: Number(note[2]) },
         with: Array.isArray(meta.with) ? meta.with.filter((w): w is string => typeof w === 'string') : [],

@@ -7,7 +7,7 @@
 import * as path from 'path';
 import { OpsDocument } from '../documents/document';
 import { podSpecPath } from '../documents/kubernetes';
-import { entries, nodeRange, stringAt } from '../documents/yaml';
+import { entries, getIn, nodeRange, stringAt } from '../documents/yaml';
 import { SnippetContext } from './catalog';
 import { cursorWord, Steps, yamlPlace, YamlPlace, YamlSlot } from './yamlSlot';
 
@@ -126,9 +126,9 @@ function slotTarget(doc: OpsDocument, place: YamlPlace, slot: YamlSlot): InsertT
     return { ...base, context, descend: [], shape: slot.dash === undefined ? 'any' : 'list', column: 0, stripDash: slot.dash !== undefined };
   }
   if (slot.kind === 'seq') {
-    const named = seqContext(doc, place, slot.path);
+    const named = seqContext(place, slot.path);
     if (named) return { ...base, context: named, descend: [], shape: 'list', column: slot.column, stripDash: slot.dash };
-    const d = descent(doc, place, slot.path);
+    const d = descent(place, slot.path);
     return d && { ...base, ...d, shape: 'list', column: slot.column, stripDash: slot.dash };
   }
   const existingKeys = new Set<string>();
@@ -136,14 +136,14 @@ function slotTarget(doc: OpsDocument, place: YamlPlace, slot: YamlSlot): InsertT
     const at = nodeRange(pair.key)?.[0];
     if (at === undefined || at < place.cursor.lineStart || at > place.cursor.offset) existingKeys.add(key);
   }
-  const named = mapContext(doc, place, slot.path);
+  const named = mapContext(place, slot.path);
   if (named) return { ...base, existingKeys, context: named, descend: [], shape: 'map', column: slot.column, stripDash: false };
-  const d = descent(doc, place, slot.path);
+  const d = descent(place, slot.path);
   return d && { ...base, ...d, existingKeys, shape: 'map', column: slot.column, stripDash: false };
 }
 
 /** A mapping with a context of its own. */
-function mapContext(doc: OpsDocument, place: YamlPlace, p: Steps): SnippetContext | undefined {
+function mapContext(place: YamlPlace, p: Steps): SnippetContext | undefined {
   if (place.docKind === 'kubernetes') {
     const pod = podSpecPath(stringAt(place.root, 'kind'));
     if (!pod || !startsWith(p, pod)) return undefined;
@@ -160,18 +160,19 @@ function mapContext(doc: OpsDocument, place: YamlPlace, p: Steps): SnippetContex
     if (p.length === 2 && p[0] === 'services' && typeof p[1] === 'string') return 'compose.service';
     return undefined;
   }
-  if (place.docKind === 'ansible-playbook' && p.length === 1 && typeof p[0] === 'number') return 'ansible.play';
+  // `- import_playbook: x.yml` is an entry of the play list, but no play.
+  if (place.docKind === 'ansible-playbook' && p.length === 1 && typeof p[0] === 'number') return isImport(getIn(place.root, p)) ? undefined : 'ansible.play';
   return undefined;
 }
 
 /** A sequence with a context of its own: plays, task lists, handler lists. */
-function seqContext(doc: OpsDocument, place: YamlPlace, p: Steps): SnippetContext | undefined {
+function seqContext(place: YamlPlace, p: Steps): SnippetContext | undefined {
   const k = place.docKind;
   if (k === 'ansible-playbook') {
     if (p.length === 0) return 'ansible.top';
     if (p.length === 2 && typeof p[0] === 'number' && p[1] === 'handlers') return 'ansible.handlers';
-    if (p.length === 2 && typeof p[0] === 'number' && TASK_SECTIONS.has(p[1] as string)) return 'ansible.tasks';
-    return isBlockOf(p, 2) ? 'ansible.tasks' : undefined;
+    if (p.length < 2 || typeof p[0] !== 'number' || !TASK_SECTIONS.has(p[1] as string)) return undefined;
+    return p.length === 2 || isBlockOf(p, 2) ? 'ansible.tasks' : undefined;
   }
   if (k === 'ansible-tasks' || k === 'ansible-handlers') {
     if (p.length === 0) return k === 'ansible-tasks' ? 'ansible.tasks' : 'ansible.handlers';
@@ -188,10 +189,10 @@ function isBlockOf(p: Steps, head: number): boolean {
 }
 
 /** Below a named mapping context: the context and the keys leading down from it. */
-function descent(doc: OpsDocument, place: YamlPlace, p: Steps): { context: SnippetContext; descend: string[] } | undefined {
+function descent(place: YamlPlace, p: Steps): { context: SnippetContext; descend: string[] } | undefined {
   for (let j = p.length - 1; j >= 0; j--) {
     if (typeof p[j] !== 'string') return undefined;
-    const context = mapContext(doc, place, p.slice(0, j));
+    const context = mapContext(place, p.slice(0, j));
     if (context) return { context, descend: p.slice(j) as string[] };
   }
   return undefined;
@@ -212,6 +213,10 @@ function topContext(doc: OpsDocument): SnippetContext | undefined {
     return 'ansible.top';
   }
   return undefined;
+}
+
+function isImport(play: unknown): boolean {
+  return entries(play).some(([k]) => k === 'import_playbook' || k === 'ansible.builtin.import_playbook');
 }
 
 function startsWith(p: Steps, prefix: readonly string[]): boolean {

@@ -239,8 +239,11 @@ describe('context completion: Ansible', () => {
     assert.deepStrictEqual(at(SITE, PLAY.replace('    CURSOR', '  handlers: []\n  ‸')).labels, []);
   });
 
-  it('inside a task: nothing', () => {
+  it('inside a task, in other play lists, beside an import: nothing', () => {
     assert.deepStrictEqual(at(SITE, PLAY.replace('    CURSOR', '      ‸')).labels, []);
+    assert.deepStrictEqual(at(SITE, PLAY.replace('    CURSOR', '  vars_files:\n    - ‸')).labels, []);
+    assert.deepStrictEqual(at(SITE, PLAY.replace('    CURSOR', '  roles:\n    - name: web\n      vars:\n        block:\n          - ‸')).labels, []);
+    assert.deepStrictEqual(at(SITE, '- import_playbook: base.yml\n  ‸\n').labels, []);
   });
 
   it('below the plays: another play; in handlers: a handler; in a block: tasks', () => {

@@ -103,8 +103,8 @@ describe('OpsNotes snippets in VS Code', () => {
   it('a Compose file keeps the server healthcheck snippet, whatever its language id', async () => {
     const { editor, position, original } = await openEdited(path.join('compose', 'compose.yaml'), '      - db-data:/var/lib/postgresql/data', '\n    hea');
     try {
-      // VS Code names compose.yaml `dockercompose`, but its static snippets vanish once a YAML
-      // file has been opened (shared grammar; see keepServerItems in server/src/snippets/catalog.ts).
+      // VS Code names compose.yaml `dockercompose`; Compose snippets come from the server only
+      // (not contributed statically: see SNIPPET_FILES in server/src/snippets/catalog.ts).
       assert.strictEqual(editor.document.languageId, 'dockercompose');
       const items = await itemsAt(editor.document, position, 'healthcheck');
       const fromServer = items.filter((i) => labelOf(i) === 'healthcheck' && i.detail === 'healthcheck: test, interval, timeout, retries');

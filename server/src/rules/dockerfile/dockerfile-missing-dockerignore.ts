@@ -80,6 +80,8 @@ function sources(ins: DockerfileModel['instructions'][number]): { value: string;
 }
 
 function hasDockerignore(doc: OpsDocument): boolean {
+  // An unsaved document has no folder, so no build context to look at.
+  if (!path.isAbsolute(doc.path)) return true;
   const dir = path.dirname(doc.path);
   try {
     if (!fs.statSync(dir).isDirectory()) return true;

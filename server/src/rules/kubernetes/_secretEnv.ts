@@ -97,9 +97,10 @@ export function addToSecret(doc: OpsDocument, obj: K8sObject, name: string | Raw
     'stringData:',
     `  ${scalarText(key)}: ${JSON.stringify(value)}`,
   ];
+  // The file keeps its final newline, or its lack of one.
   const end = doc.text.length;
-  const lead = end === 0 || doc.text.endsWith('\n') ? '' : eol;
-  return [{ start: end, end, text: lead + lines.join(eol) + eol }];
+  const finalNewline = end === 0 || doc.text.endsWith('\n');
+  return [{ start: end, end, text: (finalNewline ? '' : eol) + lines.join(eol) + (finalNewline && end > 0 ? eol : '') }];
 }
 
 function secretName(doc: OpsDocument, o: K8sObject): string | undefined {
