@@ -1,6 +1,10 @@
 // One esbuild script, three entry points (client, server, cli); `vscode` stays external.
 // Modelled on vscode-extension-samples/esbuild-sample/esbuild.js.
 import * as esbuild from 'esbuild';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -27,12 +31,35 @@ const builds = [
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node\n' + metaUrl } },
 ];
 
+/**
+ * dist/knowledge-data.json: the knowledge YAML parsed once at build time (server/src/knowledge/data.ts
+ * uses an entry only when its sha1 matches the file, so edits are never shadowed).
+ */
+function compileKnowledge() {
+  const files = {};
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(e.name)) {
+        const text = fs.readFileSync(p, 'utf8');
+        files[path.relative('knowledge', p).split(path.sep).join('/')] = { sha1: createHash('sha1').update(text).digest('hex'), data: parse(text) };
+      }
+    }
+  };
+  walk('knowledge');
+  fs.mkdirSync('dist', { recursive: true });
+  fs.writeFileSync('dist/knowledge-data.json', JSON.stringify({ files }));
+}
+
 if (watch) {
+  compileKnowledge();
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[watch] esbuild is watching client, server and cli');
 } else {
   const started = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  compileKnowledge();
   console.log(`built dist/client.js, dist/server.js, dist/cli.js in ${Date.now() - started} ms${production ? ' (minified)' : ''}`);
 }

@@ -34,6 +34,7 @@ export interface LightAnalysis {
 }
 
 const WORKSPACE_SCAN_LIMIT = 5000;
+const WORKSPACE_RECHECK_MS = 2000;
 
 export class Session {
   kb!: KnowledgeBase;
@@ -45,7 +46,7 @@ export class Session {
   rules: readonly Rule[];
   readonly documents = new Map<string, OpsDocument>();
   /** Workspace files parsed for checks across documents, by path. */
-  private readonly workspaceFiles = new Map<string, { mtime: number; doc: OpsDocument }>();
+  private readonly workspaceFiles = new Map<string, { mtime: number; size: number; checkedAt: number; doc: OpsDocument }>();
   private workspaceScan?: string[];
   private readonly reported = new Set<string>();
   knowledgeWarnings: string[] = [];
@@ -198,6 +199,10 @@ export class Session {
   }
 
   private workspaceDocument(file: string): OpsDocument | undefined {
+    // A file looked at in the last seconds is taken as it was (watched changes invalidate it
+    // at once); clients that do not watch files still see changes within WORKSPACE_RECHECK_MS.
+    const recent = this.workspaceFiles.get(file);
+    if (recent && Date.now() - recent.checkedAt < WORKSPACE_RECHECK_MS) return recent.doc;
     let stat: fs.Stats;
     try {
       stat = fs.statSync(file);
@@ -207,7 +212,10 @@ export class Session {
     }
     if (stat.size > 2 * 1024 * 1024) return undefined;
     const cached = this.workspaceFiles.get(file);
-    if (cached && cached.mtime === stat.mtimeMs) return cached.doc;
+    if (cached && cached.mtime === stat.mtimeMs && cached.size === stat.size) {
+      cached.checkedAt = Date.now();
+      return cached.doc;
+    }
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -215,7 +223,7 @@ export class Session {
       return undefined;
     }
     const doc = new OpsDocument({ uri: pathToUri(file), text, exists: this.exists });
-    this.workspaceFiles.set(file, { mtime: stat.mtimeMs, doc });
+    this.workspaceFiles.set(file, { mtime: stat.mtimeMs, size: stat.size, checkedAt: Date.now(), doc });
     return doc;
   }
 

@@ -96,6 +96,9 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   });
   for (const p of abs) discovery.add(p);
   for (const pr of discovery.problems) problem(pr.path, pr.reason, pr.fatal);
+  // Folders only, no config: the workspace cross-file rules see is what was just walked.
+  const walkedRoots = !values['no-ignore'] && abs.every((p) => isDirectory(p));
+  for (const s of sessions.all()) if (walkedRoots && !s.project && sameSet(s.roots, rootDirs)) s.setWorkspaceFiles(discovery.files);
   // --fix writes only below these (real paths): a link out of them is not followed for writing.
   const fixRoots = rootDirs.map((d) => realpathOr(d));
   const diffs: string[] = [];
@@ -220,6 +223,10 @@ function lintStdin(name: string, io: Io, sessions: Sessions, ruleProblems: Set<s
     io.stdout(formatSarif(report, { rules: session.rules, kb: session.kb, language: o.lang, version: VERSION, root: io.cwd, severities: mergeSeverities(session.project, session.settings), executionSuccessful: true }));
   else io.stdout(formatText(report, p));
   return code;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 function isDirectory(p: string): boolean {

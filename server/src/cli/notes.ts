@@ -6,7 +6,6 @@ import { FAMILY_LABELS, KIND_LABELS, t, UI } from '../i18n/ui';
 import { KnowledgeBase, NoteBlock } from '../knowledge/base';
 import { COMMON_OPTIONS, oneOf, parseCommand, usage } from './args';
 import { CLI } from './messages';
-import { headingPath } from './report';
 import { Sessions } from './sessions';
 import type { Io } from './lint';
 
@@ -27,7 +26,7 @@ function blockText(kb: KnowledgeBase, b: NoteBlock, language: Language): string 
 }
 
 function blockJson(kb: KnowledgeBase, b: NoteBlock, language: Language) {
-  return { file: b.source.path, line: b.startLine + 1, endLine: b.lastLine + 1, headings: headingPath(b, language), keys: b.keys, text: blockText(kb, b, language) };
+  return { file: b.source.path, line: b.startLine + 1, endLine: b.lastLine + 1, headings: kb.headingPath(b, language), keys: b.keys, text: blockText(kb, b, language) };
 }
 
 export async function notesCommand(argv: string[], io: Io): Promise<number> {
@@ -50,7 +49,7 @@ export async function notesCommand(argv: string[], io: Io): Promise<number> {
         io.stdout(JSON.stringify(hits.map((h) => (h.block ? { score: h.score, note: blockJson(kb, h.block, lang) } : { score: h.score, key: h.key, title: h.entry?.title[lang], docs: h.entry?.docs })), null, 2) + '\n');
       } else {
         for (const h of hits) {
-          if (h.block) io.stdout(`${where(h.block)}  ${headingPath(h.block, lang).join(' › ')}\n    ${firstLine(blockText(kb, h.block, lang))}\n`);
+          if (h.block) io.stdout(`${where(h.block)}  ${kb.headingPath(h.block, lang).join(' › ')}\n    ${firstLine(blockText(kb, h.block, lang))}\n`);
           else if (h.key) io.stdout(`${h.key}  ${h.entry?.title[lang] ?? ''}${h.entry?.docs ? `  ${h.entry.docs}` : ''}\n`);
         }
       }
@@ -112,7 +111,7 @@ function show(kb: KnowledgeBase, key: string, lang: Language, format: string, io
     if (entry.docs) out.push(`${t(UI.documentation, lang)}: ${entry.docs}`);
   } else out.push(`[${key}]`);
   if (!blocks.length) out.push('', t(CLI.keyHasNoNotes, lang));
-  for (const b of blocks) out.push('', `── ${headingPath(b, lang).join(' › ')} (${b.source.path}:${b.startLine + 1})`, blockText(kb, b, lang));
+  for (const b of blocks) out.push('', `── ${kb.headingPath(b, lang).join(' › ')} (${b.source.path}:${b.startLine + 1})`, blockText(kb, b, lang));
   for (const r of remarks) out.push('', `${t(UI.today, lang)}: ${lang === 'ru' ? r.ru : r.en} (${r.source})`);
   io.stdout(out.join('\n') + '\n');
   return 0;
@@ -129,7 +128,7 @@ function coverage(kb: KnowledgeBase, lang: Language, format: string, io: Io): nu
           keyedBlocks: c.keyedBlocks,
           percent,
           vocabularyKeys: kb.vocabulary.size,
-          unkeyedBlocks: c.unkeyedBlocks.map((b) => ({ file: b.source.path, line: b.startLine + 1, headings: headingPath(b, lang), text: b.text })),
+          unkeyedBlocks: c.unkeyedBlocks.map((b) => ({ file: b.source.path, line: b.startLine + 1, headings: kb.headingPath(b, lang), text: b.text })),
           keysWithoutBlocks: c.keysWithoutBlocks.map((e) => e.key),
         },
         null,
@@ -144,7 +143,7 @@ function coverage(kb: KnowledgeBase, lang: Language, format: string, io: Io): nu
   ];
   if (c.unkeyedBlocks.length) {
     out.push('', `${t(CLI.unkeyedBlocks, lang)}:`);
-    for (const b of c.unkeyedBlocks) out.push(`  ${where(b)}  ${headingPath(b, lang).join(' › ')}: ${firstLine(kb.blockText(b, lang === 'en' && kb.hasEnglish(b) ? 'en' : 'ru', false), 80)}`);
+    for (const b of c.unkeyedBlocks) out.push(`  ${where(b)}  ${kb.headingPath(b, lang).join(' › ')}: ${firstLine(kb.blockText(b, lang === 'en' && kb.hasEnglish(b) ? 'en' : 'ru', false), 80)}`);
   }
   if (c.keysWithoutBlocks.length) {
     out.push('', `${t(CLI.keysWithoutBlocks, lang)}:`);

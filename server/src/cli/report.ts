@@ -4,7 +4,7 @@ import * as path from 'path';
 import { FileKind } from '../documents/kinds';
 import { OpsDocument } from '../documents/document';
 import { Language, pick } from '../i18n/language';
-import { KnowledgeBase, NoteBlock } from '../knowledge/base';
+import { KnowledgeBase } from '../knowledge/base';
 import { Finding } from '../rules/engine';
 import { FixSafety, Severity, SEVERITIES } from '../rules/types';
 import { Range, TextEdit } from '../util/text';
@@ -72,30 +72,6 @@ export function displayPath(abs: string, cwd: string): string {
   return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
 }
 
-const ATX = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
-
-/**
- * The heading path of a block, in English from the line-parallel rendering when asked (the
- * outline keeps the headings as written, in Russian).
- */
-export function headingPath(block: NoteBlock, language: Language): string[] {
-  const headings = block.headings;
-  const en = block.source.en;
-  if (language !== 'en' || !en || block.headingLine < 0) return headings;
-  const lines = block.source.lines;
-  const found: number[] = [];
-  let level = 7;
-  for (let l = block.headingLine; l >= 0 && found.length < headings.length; l--) {
-    const m = ATX.exec(lines[l]);
-    if (m && m[1].length < level) {
-      level = m[1].length;
-      found.unshift(l);
-    }
-  }
-  if (found.length !== headings.length) return headings;
-  return found.map((l, i) => ATX.exec(en[l] ?? '')?.[2] || headings[i]);
-}
-
 export class NoteRefs {
   private readonly cache = new Map<string, NoteRef | null>();
   constructor(
@@ -107,7 +83,7 @@ export class NoteRefs {
     let ref = this.cache.get(key);
     if (ref === undefined) {
       const block = this.kb.entriesFor([key], 1)[0]?.block;
-      ref = block ? { headings: headingPath(block, this.language), file: block.source.path, line: block.startLine + 1 } : null;
+      ref = block ? { headings: this.kb.headingPath(block, this.language), file: block.source.path, line: block.startLine + 1 } : null;
       this.cache.set(key, ref);
     }
     return ref ?? undefined;

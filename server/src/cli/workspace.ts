@@ -47,6 +47,11 @@ export class CliSession extends Session {
     }
   }
 
+  /** The lint run walked exactly these roots already: the same list, no second walk. */
+  setWorkspaceFiles(files: readonly string[]): void {
+    this.snapshotFiles = files.filter((f) => kindByName({ path: f }) === 'yaml').slice(0, WORKSPACE_FILE_LIMIT);
+  }
+
   private workspaceFileList(): string[] {
     if (this.snapshotFiles) return this.snapshotFiles;
     const discovery = new Discovery({ gitignore: true, configIgnores: (p) => isIgnored(this.project, p) });

@@ -9,7 +9,7 @@ import { Language, pick } from '../../i18n/language';
 import { KnowledgeBase } from '../../knowledge/base';
 import { Rule, Severity } from '../../rules/types';
 import { Range } from '../../util/text';
-import { headingPath, LintReport } from '../report';
+import { LintReport } from '../report';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -55,7 +55,7 @@ function ruleDescriptor(rule: Rule, o: SarifOptions) {
   if (block) {
     const translated = o.language === 'en' && o.kb.hasEnglish(block);
     const text = o.kb.blockText(block, translated ? 'en' : 'ru');
-    const heading = headingPath(block, o.language).join(' › ');
+    const heading = o.kb.headingPath(block, o.language).join(' › ');
     const where = `${path.basename(block.source.path)}:${block.startLine + 1}`;
     helpText.push(`${heading} (${where}):\n${text}`);
     helpMarkdown.push(`**${heading}** (${where})\n\n${text.split('\n').map((l) => `> ${l}`).join('\n')}`);

@@ -75,7 +75,7 @@ const MODULES: Record<string, Mapper> = {
   groupdel: () => B('group'),
   tar: (a) => (a.some((x) => x === '--extract' || x === '-x' || /^-?[a-wyzA-Z]*x[a-zA-Z]*$/.test(x) && !x.startsWith('--')) ? B('unarchive') : undefined),
   unzip: (a) => (a.some((x) => !x.startsWith('-')) ? B('unarchive') : undefined),
-  sed: (a) => (a.some((x) => /^-[a-zA-Z]*i/.test(x) || x.startsWith('--in-place')) ? B('lineinfile') : undefined),
+  sed: (a) => (a.some((x) => /^-[a-zA-Z]*i/.test(x) || x.startsWith('--in-place')) ? B('replace') : undefined),
   hostnamectl: (a) => (subcommand(a) === 'set-hostname' ? B('hostname') : undefined),
   sysctl: (a) => (a.includes('-w') ? 'ansible.posix.sysctl' : undefined),
 };

@@ -35,15 +35,15 @@ export default defineRule({
   messages: {
     useModule: {
       en: (a: { program: string; module: string }) =>
-        `\`${a.program}\` does what the ${a.module} module does: use the module. A module describes the state to reach and changes only what differs (idempotency); a command runs and reports "changed" on every run.`,
+        `\`${a.program}\` does what the ${a.module} module does: use the module. A module describes the state to reach and changes only what differs (idempotency); a command just runs every time.`,
       ru: (a: { program: string; module: string }) =>
-        `\`${a.program}\` делает то же, что модуль ${a.module}, — используйте модуль. Модуль описывает нужное состояние и меняет только то, что отличается (идемпотентность); команда выполняется и сообщает «changed» при каждом запуске.`,
+        `\`${a.program}\` делает то же, что модуль ${a.module}, — используйте модуль. Модуль описывает нужное состояние и меняет только то, что отличается (идемпотентность); команда просто выполняется каждый раз.`,
     },
     useModules: {
       en: (a: { programs: string; modules: string }) =>
-        `These commands do what modules do (${a.programs}): use ${a.modules}. A module describes the state to reach and changes only what differs (idempotency); a command runs and reports "changed" on every run.`,
+        `These commands do what modules do (${a.programs}): use ${a.modules}. A module describes the state to reach and changes only what differs (idempotency); a command just runs every time.`,
       ru: (a: { programs: string; modules: string }) =>
-        `Эти команды делают то же, что модули (${a.programs}), — используйте ${a.modules}. Модуль описывает нужное состояние и меняет только то, что отличается (идемпотентность); команда выполняется и сообщает «changed» при каждом запуске.`,
+        `Эти команды делают то же, что модули (${a.programs}), — используйте ${a.modules}. Модуль описывает нужное состояние и меняет только то, что отличается (идемпотентность); команда просто выполняется каждый раз.`,
     },
   },
   kinds: ['ansible-playbook', 'ansible-tasks', 'ansible-handlers'],

@@ -1,14 +1,14 @@
 // What it does: flags a `notify` naming a handler that neither the play (its `handlers:` and
 //   the handlers/main.yml of its roles and their dependencies) nor a `listen` topic defines.
-//   In a role's task file the role's own handlers count, and a handler of another role or
-//   playbook of the workspace is accepted (the role relies on the play that uses it).
+//   In a role's task file (of a role that has handlers/main.yml) the role's own handlers count,
+//   and a handler of another role or playbook of the workspace is accepted.
 // Why: the notes (slurm-notes.md:224-225): handlers are the tasks at the end, usually a service
 //   restart, run when a task notifies them. A misspelt name stops the run with "The requested
 //   handler … was not found", or, worse, the service silently keeps the old configuration.
 // Example: `notify: restart ngnix` with a handler `Restart nginx` -> `notify: Restart nginx`.
 // Fix safety: suggestion; offered when one handler name is one or two letters away.
 // Not reported when the handlers cannot be known: a role that is not found, templated names,
-//   handler files that include others, a task file outside a role.
+//   handler files that include others, a task file outside a role or in a role without handlers.
 import * as path from 'path';
 import { defineRule } from '../types';
 import { isTemplatedNode, stringList } from '../../documents/ansible';
@@ -58,11 +58,15 @@ export default defineRule({
         const id = t.play ?? 'file';
         if (!scopes.has(id)) {
           if (t.play) scopes.set(id, playScope(t.play, doc, files));
-          else if (roleDir) {
+          else if (roleDir && files.first(path.join(roleDir, 'handlers'), ['main.yml', 'main.yaml'])) {
             const scope: HandlerScope = { names: new Set(), complete: true };
             addRole(scope, path.resolve(roleDir), files);
             scopes.set(id, scope);
-          } else scopes.set(id, undefined);
+          } else {
+            // A task file outside a role, or a role without handlers of its own: it relies on
+            // the handlers of whatever play uses it.
+            scopes.set(id, undefined);
+          }
         }
         return scopes.get(id);
       };

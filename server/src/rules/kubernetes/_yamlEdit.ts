@@ -31,10 +31,13 @@ export function toTextEdits(doc: OpsDocument, edits: readonly Edit[]): TextEdit[
   return edits.map((e) => ({ range: doc.rangeOf(e.start, e.end), newText: e.text }));
 }
 
-/** Offset after applying `edits` (non-overlapping) of an offset in the original text. */
+/**
+ * Where an offset of the original text lands after applying `edits` (non-overlapping). Edits
+ * entirely before it move it; an insertion exactly at it does not (its text comes after).
+ */
 export function shiftOffset(edits: readonly Edit[], offset: number): number {
   let delta = 0;
-  for (const e of edits) if (e.end <= offset) delta += e.text.length - (e.end - e.start);
+  for (const e of edits) if (e.end <= offset && e.start < offset) delta += e.text.length - (e.end - e.start);
   return offset + delta;
 }
 

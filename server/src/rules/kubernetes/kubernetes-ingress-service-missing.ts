@@ -11,8 +11,30 @@ import { getIn, getNode, scalarString, seqItems } from '../../documents/yaml';
 import { defineRule } from '../types';
 import { MANIFEST_KINDS } from './_k8s';
 import { templated } from './_template';
-import { namespaceOf, sameNamespace, workspaceIndex } from './_workspace';
+import { namespaceOf, PlacedObject, sameNamespace, workspaceIndex, WorkspaceIndex } from './_workspace';
 import { range } from './_yamlEdit';
+
+interface ServiceIndex {
+  byName: Map<string, PlacedObject[]>;
+  anyUnknown: boolean;
+}
+
+const serviceIndexes = new WeakMap<WorkspaceIndex, ServiceIndex | undefined>();
+
+/** The Services of the file and the workspace by name (once per run), or undefined when none. */
+function servicesOf(idx: WorkspaceIndex): ServiceIndex | undefined {
+  if (serviceIndexes.has(idx)) return serviceIndexes.get(idx);
+  let found: ServiceIndex | undefined;
+  for (const o of idx.objects) {
+    if (o.object.kind !== 'Service') continue;
+    found ??= { byName: new Map(), anyUnknown: false };
+    const name = o.object.name;
+    if (name === undefined || templated(o.doc, getIn(o.object.root, ['metadata', 'name']))) found.anyUnknown = true;
+    else found.byName.set(name, [...(found.byName.get(name) ?? []), o]);
+  }
+  serviceIndexes.set(idx, found);
+  return found;
+}
 
 /** The service-name nodes of every backend (v1 and v1beta1 forms). */
 function backendNames(spec: unknown): Node[] {
@@ -50,15 +72,14 @@ export default defineRule({
     k8sObject(obj, ctx) {
       const names = backendNames(getNode(obj.root, 'spec'));
       if (!names.length) return;
-      const services = workspaceIndex(ctx).objects.filter((o) => o.object.kind === 'Service');
-      if (!services.length) return;
+      const services = servicesOf(workspaceIndex(ctx));
+      // None at all: this repository keeps its Services elsewhere. A templated name could be any.
+      if (!services || services.anyUnknown) return;
       const ns = namespaceOf(ctx.doc, obj);
-      // A Service whose own name is templated could be any of them.
-      if (services.some((s) => s.object.name === undefined || templated(s.doc, getIn(s.object.root, ['metadata', 'name'])))) return;
       for (const n of names) {
         const name = scalarString(n);
         if (!name || templated(ctx.doc, n)) continue;
-        if (services.some((s) => s.object.name === name && sameNamespace(ns, s.namespace))) continue;
+        if (services.byName.get(name)?.some((s) => sameNamespace(ns, s.namespace))) continue;
         const r = range(n)!;
         ctx.report({ messageId: 'missing', args: { name }, start: r[0], end: r[1] });
       }

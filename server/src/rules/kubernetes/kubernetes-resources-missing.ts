@@ -40,6 +40,14 @@ function mapSetsAny(doc: OpsDocument, value: unknown, test: (m: YAMLMap) => bool
   return true;
 }
 
+const limitRanges = new WeakMap<OpsDocument, boolean>();
+
+function hasLimitRange(doc: OpsDocument): boolean {
+  let v = limitRanges.get(doc);
+  if (v === undefined) limitRanges.set(doc, (v = targetsOf(doc).k8sObjects.some((o) => o.kind === 'LimitRange')));
+  return v;
+}
+
 export default defineRule({
   id: 'kubernetes-resources-missing',
   family: 'kubernetes',
@@ -69,7 +77,7 @@ export default defineRule({
   visit: {
     container(c: ContainerTarget, ctx) {
       if (c.list !== 'containers' || setsResources(ctx.doc, c.node)) return;
-      if (targetsOf(ctx.doc).k8sObjects.some((o) => o.kind === 'LimitRange')) return;
+      if (hasLimitRange(ctx.doc)) return;
       if (getPair(getNode(getNode(c.pod.object.root, 'metadata'), 'annotations'), 'helm.sh/hook')) return;
       if (/[\\/]templates[\\/]tests[\\/]/.test(ctx.doc.path)) return;
       const others = containersOf(c.pod.spec).filter((o) => o.list !== 'ephemeralContainers' && o.node !== c.node);
