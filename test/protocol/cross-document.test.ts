@@ -87,7 +87,7 @@ describe('checks across documents over LSP', function () {
     const [w] = selectorFindings(after);
     assert.strictEqual(w.severity, 2, 'a warning: the workload is in the same folder');
     assert.deepStrictEqual(w.range, { start: { line: 5, character: 2 }, end: { line: 5, character: 10 } });
-    assert.match(w.message, /app=web/);
+    assert.match(String(w.message), /app=web/);
 
     // And back: the warning goes away.
     client.diagnostics.delete(svc);
@@ -102,7 +102,7 @@ describe('checks across documents over LSP', function () {
     const before = await client.pushedDiagnostics(ing, 1);
     const missing = before.filter((d) => d.code === 'kubernetes-ingress-service-missing');
     assert.strictEqual(missing.length, 1);
-    assert.match(missing[0].message, /web-svc/);
+    assert.match(String(missing[0].message), /web-svc/);
     assert.strictEqual(missing[0].severity, 3, 'information');
 
     const other = await client.open(path.join(dir, 'more.yaml'), 'yaml', SERVICE.replace('name: web', 'name: web-svc'), 1);

@@ -69,9 +69,9 @@ describe('kubernetes rules: value parsers', () => {
   });
 
   it('takes a name for a secret only when a secret word ends it', () => {
-    for (const yes of ['DB_PASSWORD', 'PASSWORD', 'postgresPassword', 'MYSQL_ROOT_PASSWD', 'API_KEY', 'APIKEY', 'stripe-api-key', 'GITHUB_TOKEN', 'JWT_SECRET', 'CLIENT_SECRET', 'AWS_SECRET_ACCESS_KEY', 'PRIVATE_KEY', 'GCP_CREDENTIALS', 'SMTP_PASS', 'DB_PWD', 'SSH_KEY', 'ENCRYPTION_KEY'])
+    for (const yes of ['DB_PASSWORD', 'PASSWORD', 'postgresPassword', 'MYSQL_ROOT_PASSWD', 'API_KEY', 'APIKEY', 'stripe-api-key', 'GITHUB_TOKEN', 'JWT_SECRET', 'CLIENT_SECRET', 'AWS_SECRET_ACCESS_KEY', 'PRIVATE_KEY', 'GCP_CREDENTIALS', 'SMTP_PASS', 'DB_PWD', 'SSH_KEY', 'ENCRYPTION_KEY', 'SECRET_KEY_BASE'])
       assert.ok(isSecretName(yes), yes);
-    for (const no of ['DB_PASSWORD_FILE', 'TOKEN_URL', 'SECRET_NAME', 'PASSWORD_MIN_LENGTH', 'API_KEY_HEADER', 'PWD', 'PASS', 'KEY', 'CACHE_KEY', 'AWS_ACCESS_KEY_ID', 'TOKEN_TTL', 'USERNAME', 'KEYCLOAK_URL'])
+    for (const no of ['DB_PASSWORD_FILE', 'TOKEN_URL', 'SECRET_NAME', 'PASSWORD_MIN_LENGTH', 'API_KEY_HEADER', 'PWD', 'PASS', 'KEY', 'CACHE_KEY', 'AWS_ACCESS_KEY_ID', 'TOKEN_TTL', 'USERNAME', 'KEYCLOAK_URL', 'DATABASE_BASE', 'KEY_BASE'])
       assert.ok(!isSecretName(no), no);
   });
 
@@ -84,6 +84,7 @@ describe('kubernetes rules: value parsers', () => {
     assert.strictEqual(secretLiteral('DATABASE_URL', 'postgres://u:p4ss@db:5432/app'), 'url');
     assert.strictEqual(secretLiteral('DATABASE_URL', 'postgres://u:$(DB_PASSWORD)@db:5432/app'), undefined);
     assert.strictEqual(secretLiteral('DATABASE_URL', 'postgres://u@db:5432/app'), undefined);
+    assert.strictEqual(secretLiteral('REDIS_URL', 'redis://:s3cret@redis:6379/0'), 'url');
     assert.strictEqual(secretLiteral('UPSTREAM', 'https://api.example.com:8443/v1'), undefined);
   });
 

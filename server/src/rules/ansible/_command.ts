@@ -29,8 +29,18 @@ export interface CommandTask {
   complex: boolean;
 }
 
+// Both command rules read the same tasks: parse each once per document version (the task map
+// belongs to one parsed version, so it is the cache key).
+const parsed = new WeakMap<YAMLMap, CommandTask | null>();
+
 /** The command/shell/raw module of a task, parsed; undefined for other tasks. */
 export function commandTask(task: YAMLMap, doc: OpsDocument): CommandTask | undefined {
+  let ct = parsed.get(task);
+  if (ct === undefined) parsed.set(task, (ct = parseCommandTask(task, doc) ?? null));
+  return ct ?? undefined;
+}
+
+function parseCommandTask(task: YAMLMap, doc: OpsDocument): CommandTask | undefined {
   let pair: Pair<Scalar, Node | null> | undefined;
   let module: CommandTask['module'] | undefined;
   for (const [key, p] of entries(task)) {

@@ -17,7 +17,10 @@ const PLACEHOLDER = '/path/to/ansible_mitogen/plugins/strategy';
 export default defineRule({
   id: 'ansible-cfg-mitogen-without-plugins',
   family: 'ansible',
-  severity: 'error',
+  // A warning, not an error: Mitogen from a distro package installs its strategies into
+  // Ansible's plugin folder, and ANSIBLE_STRATEGY_PLUGINS can name them; both work without
+  // strategy_plugins.
+  severity: 'warning',
   key: 'ansible.cfg.defaults.strategy_plugins',
   docs: 'https://mitogen.networkgenomics.com/ansible_detailed.html#installation',
   fixSafety: 'suggestion',

@@ -28,11 +28,14 @@ export function isSecretName(name: string): boolean {
   if (!last) return false;
   if (LAST_WORDS.has(last)) return true;
   if (SUFFIX_ONLY.has(last)) return w.length >= 2;
+  // Rails' SECRET_KEY_BASE is the one common secret whose last word is not a secret word.
+  if (last === 'BASE') return w.length >= 3 && w[w.length - 2] === 'KEY' && w[w.length - 3] === 'SECRET';
   return last === 'KEY' && w.length >= 2 && KEY_QUALIFIERS.has(w[w.length - 2]);
 }
 
-// scheme://user:password@host, the password not an env reference like $(DB_PASSWORD).
-const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:([^\s@/]+)@/i;
+// scheme://user:password@host (redis://:password@host too), the password not an env
+// reference like $(DB_PASSWORD).
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:([^\s@/]+)@/i;
 
 export type SecretKind = 'name' | 'url';
 

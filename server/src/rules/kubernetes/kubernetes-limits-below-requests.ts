@@ -15,6 +15,9 @@ import { lessThan, parseQuantity } from './_quantity';
 import { templated } from './_template';
 import { Raw, replaceScalar, toTextEdits, range } from './_yamlEdit';
 
+/** A quantity as written (1e9 stays 1e9), without its quotes. */
+const unquoted = (src: string) => src.replace(/^(["'])(.*)\1$/, '$2');
+
 export default defineRule({
   id: 'kubernetes-limits-below-requests',
   family: 'kubernetes',
@@ -55,11 +58,11 @@ export default defineRule({
         const requestText = ctx.doc.text.slice(rr[0], rr[1]);
         ctx.report({
           messageId: 'below',
-          args: { resource: name, limit: String(limitNode.value), request: String(requestNode.value), container: containerLabel(c) },
+          args: { resource: name, limit: unquoted(ctx.doc.text.slice(lr[0], lr[1])), request: unquoted(requestText), container: containerLabel(c) },
           start: lr[0],
           end: lr[1],
           fix: () => ({
-            title: { en: `Raise the ${name} limit to the request (${requestNode.value})`, ru: `Поднять лимит ${name} до реквеста (${requestNode.value})` },
+            title: { en: `Raise the ${name} limit to the request (${unquoted(requestText)})`, ru: `Поднять лимит ${name} до реквеста (${unquoted(requestText)})` },
             edits: toTextEdits(ctx.doc, [replaceScalar(limitNode, new Raw(requestText))]),
           }),
         });
