@@ -75,6 +75,9 @@ add('flowcontrol.apiserver.k8s.io/v1beta2', ['FlowSchema', 'PriorityLevelConfigu
 // v1.32
 add('flowcontrol.apiserver.k8s.io/v1beta3', ['FlowSchema', 'PriorityLevelConfiguration'], { removedIn: '1.32', to: 'flowcontrol.apiserver.k8s.io/v1', convert: 'version' });
 
+/** Every kind some removed version served (the rule visits only these). */
+export const KINDS_WITH_REMOVED_VERSIONS: readonly string[] = [...new Set([...table.keys()].map((k) => k.slice(k.indexOf(' ') + 1)))].sort();
+
 export function removedApi(apiVersion: string, kind: string): RemovedApi | undefined {
   return table.get(`${apiVersion} ${kind}`);
 }

@@ -17,7 +17,7 @@ import { entries } from '../../documents/yaml';
 import { defineRule } from '../types';
 import { MANIFEST_KINDS } from './_k8s';
 import { convertHpa, convertIngress, convertWorkload } from './_apiConvert';
-import { removedApi } from './_removedApis';
+import { KINDS_WITH_REMOVED_VERSIONS, removedApi } from './_removedApis';
 import { templated } from './_template';
 import { Edit, range, toTextEdits } from './_yamlEdit';
 import { getNode } from '../../documents/yaml';
@@ -62,6 +62,7 @@ export default defineRule({
     },
   },
   kinds: MANIFEST_KINDS,
+  k8sKinds: KINDS_WITH_REMOVED_VERSIONS,
   visit: {
     k8sObject(obj, ctx) {
       const api = removedApi(obj.apiVersion, obj.kind);
