@@ -263,7 +263,9 @@ describe('cli: explain, notes, rules', function () {
     assert.strictEqual(coverage.code, 0);
     const [first, second] = coverage.stdout.split('\n');
     assert.match(first, /^\d+ of \d+ note blocks are attached to a key \(\d+(\.\d)?%\); \d+ are not$/);
-    assert.match(second, /^\d+ of \d+ vocabulary keys have no note block$/);
+    assert.match(second, /^\d+ of \d+ vocabulary keys show no note$/);
+    assert.match(coverage.stdout, /^\d+ keys show notes through related keys \(see:\) only$/m);
+    assert.match(coverage.stdout, /^      why: /m, "unkeyed blocks show the reason from knowledge/coverage.yaml");
     const c = JSON.parse(opsnotes(['notes', 'coverage', '--format', 'json']).stdout);
     assert.strictEqual(c.keyedBlocks + c.unkeyedBlocks.length, c.totalBlocks);
     assert.ok(first.startsWith(`${c.keyedBlocks} of ${c.totalBlocks} `));

@@ -48,7 +48,10 @@ export const CLI = {
     en: '{keyed} of {total} note blocks are attached to a key ({percent}%); {unkeyed} are not',
     ru: 'привязано к ключам блоков заметок: {keyed} из {total} ({percent}%); без ключа: {unkeyed}',
   },
-  coverageKeys: { en: '{count} of {total} vocabulary keys have no note block', ru: 'ключей словаря без блока заметок: {count} из {total}' },
+  coverageKeys: { en: '{count} of {total} vocabulary keys show no note', ru: 'ключей словаря без заметок: {count} из {total}' },
+  coverageSee: { en: '{count} keys show notes through related keys (see:) only', ru: 'ключей, показывающих заметки только через связанные ключи (see:): {count}' },
+  coverageReason: { en: 'why', ru: 'почему' },
+  keysViaSee: { en: 'Keys shown through related keys', ru: 'Ключи с заметками через связанные ключи' },
   unkeyedBlocks: { en: 'Note blocks attached to no key', ru: 'Блоки заметок без ключа' },
   keysWithoutBlocks: { en: 'Keys with no note block', ru: 'Ключи без блока заметок' },
   // rules

@@ -128,8 +128,9 @@ function coverage(kb: KnowledgeBase, lang: Language, format: string, io: Io): nu
           keyedBlocks: c.keyedBlocks,
           percent,
           vocabularyKeys: kb.vocabulary.size,
-          unkeyedBlocks: c.unkeyedBlocks.map((b) => ({ file: b.source.path, line: b.startLine + 1, headings: kb.headingPath(b, lang), text: b.text })),
+          unkeyedBlocks: c.unkeyedBlocks.map((b) => ({ file: b.source.path, line: b.startLine + 1, headings: kb.headingPath(b, lang), text: b.text, reason: kb.coverageReason(b) })),
           keysWithoutBlocks: c.keysWithoutBlocks.map((e) => e.key),
+          keysViaSee: c.keysViaSee.map((e) => ({ key: e.key, see: e.see })),
         },
         null,
         2,
@@ -140,14 +141,23 @@ function coverage(kb: KnowledgeBase, lang: Language, format: string, io: Io): nu
   const out = [
     t(CLI.coverageBlocks, lang, { keyed: c.keyedBlocks, total: c.totalBlocks, percent, unkeyed: c.unkeyedBlocks.length }),
     t(CLI.coverageKeys, lang, { count: c.keysWithoutBlocks.length, total: kb.vocabulary.size }),
+    t(CLI.coverageSee, lang, { count: c.keysViaSee.length }),
   ];
   if (c.unkeyedBlocks.length) {
     out.push('', `${t(CLI.unkeyedBlocks, lang)}:`);
-    for (const b of c.unkeyedBlocks) out.push(`  ${where(b)}  ${kb.headingPath(b, lang).join(' › ')}: ${firstLine(kb.blockText(b, lang === 'en' && kb.hasEnglish(b) ? 'en' : 'ru', false), 80)}`);
+    for (const b of c.unkeyedBlocks) {
+      out.push(`  ${where(b)}  ${kb.headingPath(b, lang).join(' › ')}: ${firstLine(kb.blockText(b, lang === 'en' && kb.hasEnglish(b) ? 'en' : 'ru', false), 80)}`);
+      const reason = kb.coverageReason(b);
+      if (reason) out.push(`      ${t(CLI.coverageReason, lang)}: ${reason}`);
+    }
   }
   if (c.keysWithoutBlocks.length) {
     out.push('', `${t(CLI.keysWithoutBlocks, lang)}:`);
     for (const e of c.keysWithoutBlocks) out.push(`  ${e.key}  ${e.title[lang]}`);
+  }
+  if (c.keysViaSee.length) {
+    out.push('', `${t(CLI.keysViaSee, lang)}:`);
+    for (const e of c.keysViaSee) out.push(`  ${e.key}  → ${e.see.join(', ')}`);
   }
   io.stdout(out.join('\n') + '\n');
   return 0;

@@ -59,7 +59,15 @@ export interface SearchHit {
   score: number;
 }
 
+/** A bundled note block deliberately attached to no key (knowledge/coverage.yaml). */
+export interface CoverageException {
+  file: string;
+  line: number;
+  reason: string;
+}
+
 export interface KnowledgeInput {
+  coverageExceptions?: CoverageException[];
   vocabulary: VocabularyEntry[];
   sources: NotesSource[];
   today?: TodayRemark[];
@@ -67,6 +75,9 @@ export interface KnowledgeInput {
 }
 
 const WORD = /[\p{L}\p{N}_]/u;
+
+/** A parent block longer than this does not replace its shown sub-item in a hover. */
+const MAX_PARENT_LINES = 12;
 
 interface AliasCandidate {
   key: string;
@@ -93,6 +104,7 @@ export class KnowledgeBase {
   readonly blocks: NoteBlock[] = [];
   readonly today: TodayRemark[];
   readonly problems: VocabularyProblem[];
+  readonly coverageExceptions: CoverageException[];
   private readonly byKey = new Map<string, Attachment[]>();
   private readonly sections = new Map<NotesSource, OutlineSection[]>();
 
@@ -104,6 +116,7 @@ export class KnowledgeBase {
     this.sources = input.sources;
     this.today = input.today ?? [];
     this.problems = input.problems ?? [];
+    this.coverageExceptions = input.coverageExceptions ?? [];
     for (const source of this.sources) this.index(source);
     for (const list of this.byKey.values()) {
       list.sort((a, b) => b.score - a.score || sourceRank(a.block) - sourceRank(b.block) || a.block.startLine - b.block.startLine);
@@ -206,20 +219,41 @@ export class KnowledgeBase {
   /**
    * Note blocks for candidate keys, most specific key first, at most `limit` blocks. A block
    * already shown (or whose ancestor is shown, since display includes sub-items) is skipped.
-   * A key's `see` keys are consulted after all candidates.
+   * A key's `see` keys come right after its own blocks, before the next candidate.
    */
   entriesFor(candidateKeys: readonly string[], limit = 3): EntryResult[] {
     const out: EntryResult[] = [];
     const shown = new Set<NoteBlock>();
+    // Display includes sub-items: a block is covered when it or an ancestor is shown; a block
+    // whose sub-item is shown takes that sub-item's place (same text and more context).
     const covered = (b: NoteBlock) => {
       for (let p: NoteBlock | undefined = b; p; p = p.parent) if (shown.has(p)) return true;
       return false;
     };
+    const isAncestor = (a: NoteBlock, b: NoteBlock) => {
+      for (let p = b.parent; p; p = p.parent) if (p === a) return true;
+      return false;
+    };
     const take = (key: string, via: string) => {
       for (const a of this.byKey.get(key) ?? []) {
-        if (out.length >= limit) return;
         const block = displayBlock(a.block);
         if (covered(block)) continue;
+        const inner = out.findIndex((r) => isAncestor(block, r.block));
+        // A long parent (a whole topic written as one outline) would bury the sub-item: skip it.
+        if (inner >= 0 && block.lastLine - block.startLine > MAX_PARENT_LINES) continue;
+        if (inner >= 0) {
+          for (let i = out.length - 1; i >= 0; i--) {
+            if (i !== inner && isAncestor(block, out[i].block)) {
+              shown.delete(out[i].block);
+              out.splice(i, 1);
+            }
+          }
+          shown.delete(out[inner].block);
+          out[inner] = { ...out[inner], block };
+          shown.add(block);
+          continue;
+        }
+        if (out.length >= limit) return;
         shown.add(block);
         out.push({ key: via, entry: this.vocabulary.get(via), block });
       }
@@ -227,8 +261,7 @@ export class KnowledgeBase {
     for (const key of candidateKeys) {
       if (out.length >= limit) break;
       take(key, key);
-    }
-    for (const key of candidateKeys) {
+      // Related keys of a specific key say more about it than the next, broader candidate.
       for (const see of this.vocabulary.get(key)?.see ?? []) {
         if (out.length >= limit) break;
         take(see, see);
@@ -306,16 +339,35 @@ export class KnowledgeBase {
     return hits.slice(0, limit);
   }
 
-  /** Blocks reachable through no key (neither themselves nor an ancestor), and keys with no block. */
-  coverage(bundledOnly = true): { unkeyedBlocks: NoteBlock[]; keysWithoutBlocks: VocabularyEntry[]; keyedBlocks: number; totalBlocks: number } {
+  /**
+   * Blocks reachable through no key (neither themselves nor an ancestor); keys that show no
+   * note at all; keys that show notes only through their `see:` keys.
+   */
+  coverage(bundledOnly = true): {
+    unkeyedBlocks: NoteBlock[];
+    keysWithoutBlocks: VocabularyEntry[];
+    keysViaSee: VocabularyEntry[];
+    keyedBlocks: number;
+    totalBlocks: number;
+  } {
     const blocks = this.blocks.filter((b) => !bundledOnly || b.source.bundled);
     const reachable = (b: NoteBlock) => {
       for (let p: NoteBlock | undefined = b; p; p = p.parent) if (p.keys.length) return true;
       return false;
     };
     const unkeyedBlocks = blocks.filter((b) => !reachable(b) && b.text.replace(/[-\s.]/g, '') !== '');
-    const keysWithoutBlocks = [...this.vocabulary.values()].filter((e) => !(this.byKey.get(e.key) ?? []).some((a) => !bundledOnly || a.block.source.bundled));
-    return { unkeyedBlocks, keysWithoutBlocks, keyedBlocks: blocks.length - unkeyedBlocks.length, totalBlocks: blocks.length };
+    const own = (key: string) => (this.byKey.get(key) ?? []).some((a) => !bundledOnly || a.block.source.bundled);
+    const entries = [...this.vocabulary.values()];
+    const keysViaSee = entries.filter((e) => !own(e.key) && e.see.some(own));
+    const keysWithoutBlocks = entries.filter((e) => !own(e.key) && !e.see.some(own));
+    return { unkeyedBlocks, keysWithoutBlocks, keysViaSee, keyedBlocks: blocks.length - unkeyedBlocks.length, totalBlocks: blocks.length };
+  }
+
+  /** Why a bundled block is attached to no key (knowledge/coverage.yaml), if it says. */
+  coverageReason(block: NoteBlock): string | undefined {
+    if (!block.source.bundled) return undefined;
+    const file = path.basename(block.source.path);
+    return this.coverageExceptions.find((c) => c.file === file && c.line === block.startLine + 1)?.reason;
   }
 
   /** The block of a notes file holding a (0-based) line. */

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { globSync } from 'tinyglobby';
-import { KnowledgeBase, NotesSource, readSource, TodayRemark } from './base';
+import { CoverageException, KnowledgeBase, NotesSource, readSource, TodayRemark } from './base';
 import { knowledgeDir, listFiles, readYamlFile } from './data';
 import { pathToUri } from '../documents/document';
 import { readVocabulary, VocabularyEntry, VocabularyProblem } from './vocabulary';
@@ -26,7 +26,7 @@ export interface LoadResult {
   userFiles: string[];
 }
 
-let cachedStatic: { vocabulary: VocabularyEntry[]; problems: VocabularyProblem[]; today: TodayRemark[]; bundled: NotesSource[] } | undefined;
+let cachedStatic: { vocabulary: VocabularyEntry[]; problems: VocabularyProblem[]; today: TodayRemark[]; bundled: NotesSource[]; coverageExceptions: CoverageException[] } | undefined;
 
 /** Bundled data is read once per process; user notes are re-read on every load. */
 function loadStatic() {
@@ -49,13 +49,23 @@ function loadStatic() {
     }
     bundled.push(source);
   }
-  cachedStatic = { vocabulary, problems, today, bundled };
+  cachedStatic = { vocabulary, problems, today, bundled, coverageExceptions: readCoverageExceptions(path.join(dir, 'coverage.yaml')) };
   return cachedStatic;
 }
 
 /** For tests that change the knowledge folder. */
 export function clearKnowledgeCache(): void {
   cachedStatic = undefined;
+}
+
+function readCoverageExceptions(file: string): CoverageException[] {
+  if (!fs.existsSync(file)) return [];
+  const data = readYamlFile(file);
+  return Array.isArray(data)
+    ? (data as Record<string, unknown>[])
+        .filter((c) => c && typeof c.file === 'string' && typeof c.line === 'number' && typeof c.reason === 'string')
+        .map((c) => ({ file: c.file as string, line: c.line as number, reason: c.reason as string }))
+    : [];
 }
 
 function readToday(file: string, problems: VocabularyProblem[]): TodayRemark[] {
@@ -157,7 +167,7 @@ export function loadKnowledge(options: LoadOptions = {}): LoadResult {
     if (s) sources.push(s);
   }
   if (options.bundled !== false) sources.push(...st.bundled);
-  const kb = new KnowledgeBase({ vocabulary: st.vocabulary, sources, today: st.today, problems: [...st.problems] });
+  const kb = new KnowledgeBase({ vocabulary: st.vocabulary, sources, today: st.today, problems: [...st.problems], coverageExceptions: st.coverageExceptions });
   return { kb, warnings, userFiles };
 }
 

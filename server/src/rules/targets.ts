@@ -3,7 +3,7 @@ import { Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { OpsDocument } from '../documents/document';
 import { flattenTasks, PLAY_TASK_SECTIONS } from '../documents/ansible';
 import { containersOf, ContainerRef, podSpecPath } from '../documents/kubernetes';
-import { entries, getIn, getNode, isMap, isSeq, seqItems, stringAt, YamlDocument } from '../documents/yaml';
+import { entries, getIn, getNode, isMap, isSeq, nodeRange, seqItems, stringAt, YamlDocument } from '../documents/yaml';
 
 export interface K8sObject {
   document: YamlDocument;
@@ -80,7 +80,7 @@ function computeTargets(doc: OpsDocument): Targets {
   for (const { document, kind: docKind } of doc.yamlDocuments()) {
     const root = document.doc.contents;
     if (docKind === 'kubernetes' && isMap(root)) {
-      addK8sObject(t, document, root);
+      addK8sObject(doc, t, document, root);
     } else if (docKind === 'compose' && isMap(root)) {
       t.composeRoot = root;
       for (const [name, pair] of entries(getNode(root, 'services'))) {
@@ -106,17 +106,28 @@ function computeTargets(doc: OpsDocument): Targets {
   return t;
 }
 
-function addK8sObject(t: Targets, document: YamlDocument, root: YAMLMap, listItem?: number): void {
+/**
+ * A `name` for messages: the value, or, in a Helm template, the template text as written
+ * (the parsed value of `name: {{ .Chart.Name }}` is only a same-length placeholder).
+ */
+function displayName(doc: OpsDocument, map: unknown): string | undefined {
+  const node = getNode(map, 'name');
+  const r = nodeRange(node);
+  if (r && doc.isTemplated(r[0], r[1])) return doc.text.slice(r[0], r[1]).trim();
+  return stringAt(map, 'name');
+}
+
+function addK8sObject(doc: OpsDocument, t: Targets, document: YamlDocument, root: YAMLMap, listItem?: number): void {
   const kind = stringAt(root, 'kind') ?? '';
   const apiVersion = stringAt(root, 'apiVersion') ?? '';
   if (kind === 'List') {
     seqItems(getNode(root, 'items')).forEach((item, i) => {
-      if (isMap(item) && stringAt(item, 'kind') && stringAt(item, 'apiVersion')) addK8sObject(t, document, item, i);
+      if (isMap(item) && stringAt(item, 'kind') && stringAt(item, 'apiVersion')) addK8sObject(doc, t, document, item, i);
     });
     return;
   }
   const metadata = getNode(root, 'metadata');
-  const obj: K8sObject = { document, root, kind, apiVersion, name: stringAt(metadata, 'name'), namespace: stringAt(metadata, 'namespace'), listItem };
+  const obj: K8sObject = { document, root, kind, apiVersion, name: displayName(doc, metadata), namespace: stringAt(metadata, 'namespace'), listItem };
   t.k8sObjects.push(obj);
   const path = podSpecPath(kind);
   if (!path) return;
@@ -125,7 +136,7 @@ function addK8sObject(t: Targets, document: YamlDocument, root: YAMLMap, listIte
   const podMeta = kind === 'Pod' ? metadata : getIn(root, [...path.slice(0, -1), 'metadata']);
   const pod: PodTarget = { object: obj, spec, path, metadata: podMeta };
   t.pods.push(pod);
-  for (const c of containersOf(spec)) t.containers.push({ ...c, pod });
+  for (const c of containersOf(spec)) t.containers.push({ ...c, name: displayName(doc, c.node), pod });
 }
 
 export { isSeq };
