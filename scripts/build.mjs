@@ -14,7 +14,8 @@ const common = {
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  sourcemap: true,
+  // Source maps for development builds; the .vsix ships without them (size).
+  sourcemap: !production,
   minify: production,
   sourcesContent: false,
   logLevel: 'warning',
