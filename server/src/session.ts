@@ -35,6 +35,15 @@ export interface LightAnalysis {
 
 const WORKSPACE_SCAN_LIMIT = 5000;
 const WORKSPACE_RECHECK_MS = 2000;
+/** More YAML documents than this in one file: light analysis (generated dumps, not manifests people edit). */
+const MAX_YAML_DOCUMENTS = 20_000;
+
+/** `---` lines at column 0, counted up to `stop + 1`. */
+function countDocumentStarts(text: string, stop: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n---'); i >= 0 && n <= stop; i = text.indexOf('\n---', i + 4)) n++;
+  return n;
+}
 
 export class Session {
   kb!: KnowledgeBase;
@@ -49,6 +58,7 @@ export class Session {
   private readonly workspaceFiles = new Map<string, { mtime: number; size: number; checkedAt: number; doc: OpsDocument }>();
   private workspaceScan?: string[];
   private readonly reported = new Set<string>();
+  private readonly light = new WeakMap<OpsDocument, LightAnalysis | undefined>();
   knowledgeWarnings: string[] = [];
   userNoteFiles: string[] = [];
   configWarnings: string[] = [];
@@ -121,10 +131,18 @@ export class Session {
 
   /** Documents above the size limits get one notice and no rules or hovers. */
   lightAnalysis(doc: OpsDocument): LightAnalysis | undefined {
+    if (this.light.has(doc)) return this.light.get(doc);
+    let result: LightAnalysis | undefined;
     const bytes = doc.text.length;
-    if (bytes <= this.settings.maxFileBytes && doc.lines.lineCount <= this.settings.maxFileLines) return undefined;
-    const limit = `${Math.round(this.settings.maxFileBytes / 1024 / 1024)} MB / ${this.settings.maxFileLines} lines`;
-    return { message: { en: t(UI.fileTooLarge, 'en', { limit }), ru: t(UI.fileTooLarge, 'ru', { limit }) } };
+    if (bytes > this.settings.maxFileBytes || doc.lines.lineCount > this.settings.maxFileLines) {
+      const limit = `${Math.round(this.settings.maxFileBytes / 1024 / 1024)} MB / ${this.settings.maxFileLines} lines`;
+      result = { message: { en: t(UI.fileTooLarge, 'en', { limit }), ru: t(UI.fileTooLarge, 'ru', { limit }) } };
+    } else if (countDocumentStarts(doc.text, MAX_YAML_DOCUMENTS) > MAX_YAML_DOCUMENTS) {
+      const limit = String(MAX_YAML_DOCUMENTS);
+      result = { message: { en: t(UI.tooManyDocuments, 'en', { limit }), ru: t(UI.tooManyDocuments, 'ru', { limit }) } };
+    }
+    this.light.set(doc, result);
+    return result;
   }
 
   ignored(doc: OpsDocument): boolean {

@@ -13,6 +13,10 @@ export const UI = {
   ignoreForLine: { en: 'Ignore {rule} for this line', ru: 'Игнорировать {rule} в этой строке' },
   fixAll: { en: 'Fix all OpsNotes problems', ru: 'Исправить все проблемы OpsNotes' },
   noNotes: { en: 'No notes for this.', ru: 'Заметок об этом нет.' },
+  tooManyDocuments: {
+    en: 'OpsNotes: this file holds more than {limit} YAML documents; only light analysis runs (no rules, no hovers).',
+    ru: 'OpsNotes: в файле больше {limit} YAML-документов; выполняется только лёгкий анализ (без правил и подсказок).',
+  },
   fileTooLarge: {
     en: 'OpsNotes: this file is larger than {limit}; only light analysis runs (no rules, no hovers).',
     ru: 'OpsNotes: файл больше {limit}; выполняется только лёгкий анализ (без правил и подсказок).',

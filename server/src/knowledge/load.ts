@@ -95,7 +95,7 @@ function readToday(file: string, problems: VocabularyProblem[]): TodayRemark[] {
 }
 
 const MAX_USER_FILES = 2000;
-const MAX_USER_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_USER_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Resolve note paths (files, folders, globs) to markdown files, with a warning per problem. */
 export function resolveUserNotePaths(paths: readonly string[], baseDirs: readonly string[], warnings: string[]): string[] {
@@ -141,7 +141,7 @@ function readUserSource(file: string, warnings: string[]): NotesSource | undefin
   try {
     const stat = fs.statSync(file);
     if (stat.size > MAX_USER_FILE_BYTES) {
-      warnings.push(`OpsNotes: note file too large (over 5 MB), not read: ${file}`);
+      warnings.push(`OpsNotes: note file too large (over 10 MB), not read: ${file}`);
       return undefined;
     }
     const buf = fs.readFileSync(file);
