@@ -2,7 +2,6 @@
 // process, whatever the documents and notes contain; hover markdown holds exactly one trusted
 // command (opsnotes.openNote) and note text is never HTML or a command link.
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import { positionOf, REPO, TestClient } from '../helpers/lspClient';
 

@@ -10,6 +10,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
+import { assetDir } from '../util/assets';
 
 let knowledgeDirOverride: string | undefined;
 
@@ -21,10 +22,7 @@ export function setKnowledgeDir(dir: string | undefined): void {
 
 export function knowledgeDir(): string {
   if (knowledgeDirOverride) return knowledgeDirOverride;
-  // dist/server.js -> ../knowledge ; server/src/knowledge/data.ts -> ../../../knowledge
-  const candidates = [path.join(__dirname, '..', 'knowledge'), path.join(__dirname, '..', '..', '..', 'knowledge')];
-  for (const c of candidates) if (fs.existsSync(path.join(c, 'notes'))) return c;
-  return candidates[0];
+  return assetDir('knowledge', 'notes');
 }
 
 export const COMPILED_FILE = 'knowledge-data.json';

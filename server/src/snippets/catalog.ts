@@ -3,6 +3,7 @@
 // the same files at run time for context completion. Each snippet also carries an `opsnotes`
 // object that VS Code ignores: the Russian name, the contexts the server offers it in, the note
 // it comes from, and the snippets it goes with (a volumeMount and its volume).
+import { assetDir } from '../util/assets';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseSnippet, SnippetNode } from './syntax';
@@ -103,10 +104,7 @@ export function setSnippetsDir(dir: string | undefined): void {
 
 export function snippetsDir(): string {
   if (dirOverride) return dirOverride;
-  // dist/server.js -> ../snippets ; server/src/snippets/catalog.ts -> ../../../snippets
-  const candidates = [path.join(__dirname, '..', 'snippets'), path.join(__dirname, '..', '..', '..', 'snippets')];
-  for (const c of candidates) if (fs.existsSync(path.join(c, 'dockerfile.json'))) return c;
-  return candidates[0];
+  return assetDir('snippets', 'dockerfile.json');
 }
 
 let cached: { snippets: Snippet[]; problems: string[] } | undefined;

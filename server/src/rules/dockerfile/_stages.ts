@@ -1,6 +1,18 @@
 // Stage facts the cache rules share: which RUNs use a cache mount, and whether a variable is
 // set by ENV/ARG in the stage or the stages it is built FROM.
-import { DockerfileModel, DockerInstruction, DockerStage, parentStage } from '../../documents/dockerfile';
+import { DockerfileModel, DockerInstruction, DockerStage, parentStage, shippedStages } from '../../documents/dockerfile';
+
+/**
+ * The RUN instructions (shell form) of the stages that end up in the final image — where
+ * caches left behind cost image size. A builder stage only copied from does not count.
+ */
+export function* shippedRuns(model: DockerfileModel): Iterable<{ stage: DockerStage; ins: DockerInstruction }> {
+  const shipped = shippedStages(model);
+  for (const stage of model.stages) {
+    if (!shipped.has(stage.index)) continue;
+    for (const ins of stage.instructions) if (ins.keyword === 'RUN' && ins.commands) yield { stage, ins };
+  }
+}
 
 export function hasCacheMount(ins: DockerInstruction): boolean {
   return ins.flags.some((f) => f.name === 'mount' && /(?:^|,)type=cache(?:,|$)/.test(f.value ?? ''));

@@ -5,11 +5,10 @@
 // Fix safety: safe: --no-cache fetches the index for this command and keeps nothing.
 // Not reported: the same RUN removes /var/cache/apk or runs `apk cache clean`, a RUN with a
 //   cache mount, stages that do not ship.
-import { shippedStages } from '../../documents/dockerfile';
 import { analyzeCommand, cleansCache, hasOption, removesApkCache } from '../../documents/dockerCommands';
 import { defineRule } from '../types';
 import { insertAt, wordCommands } from './_run';
-import { hasCacheMount } from './_stages';
+import { hasCacheMount, shippedRuns } from './_stages';
 
 export default defineRule({
   id: 'dockerfile-apk-no-cache',
@@ -31,23 +30,19 @@ export default defineRule({
   kinds: ['dockerfile'],
   visit: {
     dockerfile(model, ctx) {
-      const shipped = shippedStages(model);
-      for (const stage of model.stages) {
-        if (!shipped.has(stage.index)) continue;
-        for (const ins of stage.instructions) {
-          if (ins.keyword !== 'RUN' || !ins.commands || hasCacheMount(ins)) continue;
-          const infos = wordCommands(ins).map(analyzeCommand);
-          if (infos.some((i) => removesApkCache(i) || (i.tool === 'apk' && cleansCache(i)))) continue;
-          for (const info of infos) {
-            if (info.tool !== 'apk' || info.sub !== 'add' || hasOption(info, (o) => o === '--no-cache')) continue;
-            const add = info.head[info.head.length - 1];
-            ctx.report({
-              messageId: 'noCache',
-              start: info.head[0].start,
-              end: add.end,
-              fix: () => ({ title: { en: 'Add --no-cache', ru: 'Добавить --no-cache' }, edits: [insertAt(ctx.doc, add.end, ' --no-cache')] }),
-            });
-          }
+      for (const { ins } of shippedRuns(model)) {
+        if (hasCacheMount(ins)) continue;
+        const infos = wordCommands(ins).map(analyzeCommand);
+        if (infos.some((i) => removesApkCache(i) || (i.tool === 'apk' && cleansCache(i)))) continue;
+        for (const info of infos) {
+          if (info.tool !== 'apk' || info.sub !== 'add' || hasOption(info, (o) => o === '--no-cache')) continue;
+          const add = info.head[info.head.length - 1];
+          ctx.report({
+            messageId: 'noCache',
+            start: info.head[0].start,
+            end: add.end,
+            fix: () => ({ title: { en: 'Add --no-cache', ru: 'Добавить --no-cache' }, edits: [insertAt(ctx.doc, add.end, ' --no-cache')] }),
+          });
         }
       }
     },

@@ -8,10 +8,10 @@
 // Scope: stages that ship in the final image; a builder stage whose files are only copied
 //   out with `COPY --from` leaves its lists behind. A cache mount on /var/lib/apt keeps the
 //   lists out of the layer, so such a RUN is fine.
-import { shippedStages } from '../../documents/dockerfile';
 import { analyzeCommand, removesAptLists } from '../../documents/dockerCommands';
 import { defineRule } from '../types';
 import { appendToChain, wordCommands } from './_run';
+import { shippedRuns } from './_stages';
 
 export const CLEAN_LISTS = 'rm -rf /var/lib/apt/lists/*';
 
@@ -35,27 +35,22 @@ export default defineRule({
   kinds: ['dockerfile'],
   visit: {
     dockerfile(model, ctx) {
-      const shipped = shippedStages(model);
-      for (const stage of model.stages) {
-        if (!shipped.has(stage.index)) continue;
-        for (const ins of stage.instructions) {
-          if (ins.keyword !== 'RUN' || !ins.commands) continue;
-          if (ins.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? '') && /target=\/var\/lib\/apt(?:[/,]|$)/.test(f.value ?? ''))) continue;
-          const infos = wordCommands(ins).map((cmd) => ({ cmd, info: analyzeCommand(cmd) }));
-          if (infos.some(({ info }) => removesAptLists(info))) continue;
-          const install = infos.find(({ info }) => info.tool === 'apt-get' && info.sub === 'install');
-          if (!install) continue;
-          const head = install.info.head;
-          ctx.report({
-            messageId: 'listsKept',
-            start: head[0].start,
-            end: head[head.length - 1].end,
-            fix: () => {
-              const edit = appendToChain(ctx.doc, ins, CLEAN_LISTS, model.escapeChar);
-              return edit ? { title: { en: 'Remove the apt lists in the same RUN', ru: 'Удалить списки apt в этом же RUN' }, edits: [edit] } : undefined;
-            },
-          });
-        }
+      for (const { ins } of shippedRuns(model)) {
+        if (ins.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? '') && /target=\/var\/lib\/apt(?:[/,]|$)/.test(f.value ?? ''))) continue;
+        const infos = wordCommands(ins).map((cmd) => ({ cmd, info: analyzeCommand(cmd) }));
+        if (infos.some(({ info }) => removesAptLists(info))) continue;
+        const install = infos.find(({ info }) => info.tool === 'apt-get' && info.sub === 'install');
+        if (!install) continue;
+        const head = install.info.head;
+        ctx.report({
+          messageId: 'listsKept',
+          start: head[0].start,
+          end: head[head.length - 1].end,
+          fix: () => {
+            const edit = appendToChain(ctx.doc, ins, CLEAN_LISTS, model.escapeChar);
+            return edit ? { title: { en: 'Remove the apt lists in the same RUN', ru: 'Удалить списки apt в этом же RUN' }, edits: [edit] } : undefined;
+          },
+        });
       }
     },
   },

@@ -6,11 +6,10 @@
 // Fix safety: safe: the flag only stops pip from writing its cache.
 // Not reported: PIP_NO_CACHE_DIR set by ENV/ARG, a RUN with a cache mount (the cache then
 //   lives outside the layer, which is the point of the mount), and stages that do not ship.
-import { shippedStages } from '../../documents/dockerfile';
 import { analyzeCommand, hasOption } from '../../documents/dockerCommands';
 import { defineRule } from '../types';
 import { insertAt, wordCommands } from './_run';
-import { definesVariable, hasCacheMount } from './_stages';
+import { definesVariable, hasCacheMount, shippedRuns } from './_stages';
 
 export default defineRule({
   id: 'dockerfile-pip-no-cache-dir',
@@ -32,26 +31,22 @@ export default defineRule({
   kinds: ['dockerfile'],
   visit: {
     dockerfile(model, ctx) {
-      const shipped = shippedStages(model);
-      for (const stage of model.stages) {
-        if (!shipped.has(stage.index)) continue;
-        for (const ins of stage.instructions) {
-          if (ins.keyword !== 'RUN' || !ins.commands || hasCacheMount(ins)) continue;
-          for (const cmd of wordCommands(ins)) {
-            const info = analyzeCommand(cmd);
-            if (info.tool !== 'pip' || info.sub !== 'install') continue;
-            if (hasOption(info, (o) => o.startsWith('--no-cache'))) continue;
-            if (cmd.words.some((w) => w.value.startsWith('PIP_NO_CACHE_DIR='))) continue;
-            if (definesVariable(model, stage, ins, 'PIP_NO_CACHE_DIR')) continue;
-            const head = info.head;
-            const install = head[head.length - 1];
-            ctx.report({
-              messageId: 'noCacheDir',
-              start: head[0].start,
-              end: install.end,
-              fix: () => ({ title: { en: 'Add --no-cache-dir', ru: 'Добавить --no-cache-dir' }, edits: [insertAt(ctx.doc, install.end, ' --no-cache-dir')] }),
-            });
-          }
+      for (const { stage, ins } of shippedRuns(model)) {
+        if (hasCacheMount(ins)) continue;
+        for (const cmd of wordCommands(ins)) {
+          const info = analyzeCommand(cmd);
+          if (info.tool !== 'pip' || info.sub !== 'install') continue;
+          if (hasOption(info, (o) => o.startsWith('--no-cache'))) continue;
+          if (cmd.words.some((w) => w.value.startsWith('PIP_NO_CACHE_DIR='))) continue;
+          if (definesVariable(model, stage, ins, 'PIP_NO_CACHE_DIR')) continue;
+          const head = info.head;
+          const install = head[head.length - 1];
+          ctx.report({
+            messageId: 'noCacheDir',
+            start: head[0].start,
+            end: install.end,
+            fix: () => ({ title: { en: 'Add --no-cache-dir', ru: 'Добавить --no-cache-dir' }, edits: [insertAt(ctx.doc, install.end, ' --no-cache-dir')] }),
+          });
         }
       }
     },

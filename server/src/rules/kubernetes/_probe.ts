@@ -5,7 +5,8 @@ import { Node, YAMLMap } from 'yaml';
 import { LONG_RUNNING_WORKLOADS } from '../../documents/kubernetes';
 import { getNode, getPair, isMap, scalarString, seqItems, stringAt } from '../../documents/yaml';
 import { ContainerTarget } from '../targets';
-import { Fix, RuleContext } from '../types';
+import { Fix, Message, RuleContext } from '../types';
+import { containerLabel, containerSpan } from './_k8s';
 import { mayInject, templated } from './_template';
 import { entriesOf, insertEntries, shiftOffset, toTextEdits, YEntries } from './_yamlEdit';
 import { Localized } from '../../i18n/language';
@@ -71,4 +72,17 @@ export function probeFix(ctx: RuleContext, c: ContainerTarget, field: ProbeField
   const selStart = shiftOffset([edit], edit.start) + at + needle.length;
   const selected = port.kind === 'tcp' ? String(port.ref) : '/';
   return { title, edits: toTextEdits(ctx.doc, [edit]), select: { start: selStart, end: selStart + selected.length } };
+}
+
+/**
+ * The visitor both "probe missing" rules share: report a container that needs `field` on its
+ * name, with the skeleton fix.
+ */
+export function missingProbeVisitor(field: ProbeField, title: Localized) {
+  return (c: ContainerTarget, ctx: RuleContext<{ missing: Message<{ container: string }> }>): void => {
+    const port = needsProbe(ctx as RuleContext, c, field);
+    if (!port) return;
+    const [start, end] = containerSpan(c);
+    ctx.report({ messageId: 'missing', args: { container: containerLabel(c) }, start, end, fix: () => probeFix(ctx as RuleContext, c, field, port, title) });
+  };
 }

@@ -9,8 +9,8 @@
 // Example: `- name: web` with `ports: [{containerPort: 8080}]` and no livenessProbe.
 // Fix safety: suggestion. The skeleton must point at a check that fails only when a restart helps.
 import { defineRule } from '../types';
-import { containerLabel, containerSpan, MANIFEST_KINDS } from './_k8s';
-import { needsProbe, probeFix } from './_probe';
+import { MANIFEST_KINDS } from './_k8s';
+import { missingProbeVisitor } from './_probe';
 
 export default defineRule({
   id: 'kubernetes-liveness-probe-missing',
@@ -33,17 +33,6 @@ export default defineRule({
   },
   kinds: MANIFEST_KINDS,
   visit: {
-    container(c, ctx) {
-      const port = needsProbe(ctx, c, 'livenessProbe');
-      if (!port) return;
-      const [start, end] = containerSpan(c);
-      ctx.report({
-        messageId: 'missing',
-        args: { container: containerLabel(c) },
-        start,
-        end,
-        fix: () => probeFix(ctx, c, 'livenessProbe', port, { en: 'Add a livenessProbe skeleton', ru: 'Добавить заготовку livenessProbe' }),
-      });
-    },
+    container: missingProbeVisitor('livenessProbe', { en: 'Add a livenessProbe skeleton', ru: 'Добавить заготовку livenessProbe' }),
   },
 });

@@ -9,8 +9,8 @@
 // Fix safety: suggestion. The skeleton (httpGet `/` on the first port, or tcpSocket for ports
 //   that do not look like HTTP) must be adapted to the app's real health endpoint.
 import { defineRule } from '../types';
-import { containerLabel, containerSpan, MANIFEST_KINDS } from './_k8s';
-import { needsProbe, probeFix } from './_probe';
+import { MANIFEST_KINDS } from './_k8s';
+import { missingProbeVisitor } from './_probe';
 
 export default defineRule({
   id: 'kubernetes-readiness-probe-missing',
@@ -33,17 +33,6 @@ export default defineRule({
   },
   kinds: MANIFEST_KINDS,
   visit: {
-    container(c, ctx) {
-      const port = needsProbe(ctx, c, 'readinessProbe');
-      if (!port) return;
-      const [start, end] = containerSpan(c);
-      ctx.report({
-        messageId: 'missing',
-        args: { container: containerLabel(c) },
-        start,
-        end,
-        fix: () => probeFix(ctx, c, 'readinessProbe', port, { en: 'Add a readinessProbe skeleton', ru: 'Добавить заготовку readinessProbe' }),
-      });
-    },
+    container: missingProbeVisitor('readinessProbe', { en: 'Add a readinessProbe skeleton', ru: 'Добавить заготовку readinessProbe' }),
   },
 });
