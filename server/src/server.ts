@@ -23,7 +23,7 @@ import * as vm from 'vm';
 import { DocumentStore } from './features/documentSync';
 import { readSettings } from './config/config';
 import { OpsDocument, uriToPath } from './documents/document';
-import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { codeActions, FIX_ALL_KIND, SHOW_NOTE_COMMAND } from './features/codeActions';
 import { completionItems } from './features/completion';
 import { lightDiagnostic, toDiagnostic } from './features/diagnostics';
 import { hoverMarkdown, NoteLinkStyle } from './features/hover';
@@ -36,6 +36,7 @@ let pullDiagnostics = false;
 let linkStyle: NoteLinkStyle = 'file';
 let configurationPull = false;
 let watchRegistration = false;
+let showDocument = false;
 const DEBOUNCE_MS = 200;
 const timers = new Map<string, NodeJS.Timeout>();
 
@@ -100,6 +101,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
   configurationPull = !!params.capabilities.workspace?.configuration;
   watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  showDocument = !!params.capabilities.window?.showDocument?.support;
   linkStyle = init.client === 'vscode' ? 'command' : 'file';
   session = new Session({
     settings: readSettings(init.settings),
@@ -115,7 +117,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: [], resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite] },
       diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false, identifier: 'opsnotes' },
-      executeCommandProvider: undefined,
+      executeCommandProvider: { commands: [SHOW_NOTE_COMMAND] },
     },
     serverInfo: { name: 'opsnotes', version: '0.1.0' },
   };
@@ -255,7 +257,7 @@ connection.onCodeAction(
     const findings = session.diagnose(doc);
     return codeActions(doc, findings, params.range, params.context.diagnostics, session.kb, session.language, {
       only: params.context.only,
-      showNoteCommand: linkStyle === 'command',
+      showNote: showDocument,
     });
   }),
 );
@@ -296,6 +298,18 @@ connection.onRequest(
     session.reloadKnowledge();
     rediagnoseAll();
     return { warnings: session.knowledgeWarnings };
+  }),
+);
+
+// "Show note": open a notes file the knowledge base knows at a line, in the client.
+connection.onExecuteCommand(
+  guard('executeCommand', null, async (params: { command: string; arguments?: unknown[] }) => {
+    if (params.command !== SHOW_NOTE_COMMAND) return null;
+    const [uri, line] = params.arguments ?? [];
+    if (typeof uri !== 'string' || !session.kb.sources.some((s) => s.uri === uri)) return null;
+    const n = typeof line === 'number' && Number.isInteger(line) && line >= 0 ? line : 0;
+    await connection.window.showDocument({ uri, takeFocus: true, selection: { start: { line: n, character: 0 }, end: { line: n, character: 0 } } });
+    return null;
   }),
 );
 

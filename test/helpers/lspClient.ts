@@ -117,6 +117,7 @@ export class TestClient {
         ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
       },
       workspace: { configuration: options.configuration ?? true, workspaceEdit: { documentChanges: true }, diagnostics: { refreshSupport: true } },
+      window: { showDocument: { support: true } },
     };
     const root = options.rootPath;
     this.initializeResult = await this.connection.sendRequest('initialize', {

@@ -19,6 +19,7 @@ import { safeFixEdits } from '../rules/fixes';
 export { safeFixEdits };
 
 export const FIX_ALL_KIND = 'source.fixAll.opsnotes';
+export const SHOW_NOTE_COMMAND = 'opsnotes.showNote';
 
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
@@ -47,8 +48,8 @@ export function fixToEdit(doc: OpsDocument, fix: Fix): WorkspaceEdit {
 
 export interface CodeActionOptions {
   only?: string[];
-  /** VS Code: the Show note action runs the client's trusted command. */
-  showNoteCommand?: boolean;
+  /** Offer "Show note" (needs a client that can show documents: window/showDocument). */
+  showNote?: boolean;
 }
 
 export function codeActions(doc: OpsDocument, findings: readonly Finding[], range: Range, diagnostics: readonly Diagnostic[], kb: KnowledgeBase, language: Language, options: CodeActionOptions = {}): CodeAction[] {
@@ -70,12 +71,14 @@ export function codeActions(doc: OpsDocument, findings: readonly Finding[], rang
       }
       actions.push(ignoreLineAction(doc, f, d, language));
       const note = kb.entriesFor([f.key], 1)[0];
-      if (note && options.showNoteCommand !== false) {
+      if (note && options.showNote !== false) {
+        const headings = kb.headingPath(note.block, language);
         actions.push({
-          title: `${t(UI.showNote, language)}: ${note.block.headings[note.block.headings.length - 1] ?? ''}`.replace(/: $/, ''),
+          title: `${t(UI.showNote, language)}: ${headings[headings.length - 1] ?? ''}`.replace(/: $/, ''),
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
-          command: Command.create(t(UI.showNote, language), 'opsnotes.openNote', note.block.source.uri, note.block.startLine),
+          // Executed by the server, which asks the client to show the note (window/showDocument).
+          command: Command.create(t(UI.showNote, language), SHOW_NOTE_COMMAND, note.block.source.uri, note.block.startLine),
         });
       }
     }

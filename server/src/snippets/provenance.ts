@@ -52,7 +52,10 @@ export function headingPath(notes: NotesText, line: number): { ru: string; en: s
 }
 
 function cleanHeading(line: string | undefined): string {
-  return (line ?? '').replace(/^\s*#+\s*/, '').replace(/\s*#*\s*$/, '').replace(/\.$/, '').trim();
+  // Closing #s stripped by hand: /\s*#*\s*$/ is quadratic on a long run of spaces.
+  let t = (line ?? '').replace(/^\s*#+\s*/, '').trimEnd();
+  while (t.endsWith('#')) t = t.slice(0, -1);
+  return t.trimEnd().replace(/\.$/, '').trim();
 }
 
 /** The description a snippet's static entry must carry. */
