@@ -184,6 +184,8 @@ describe('cli: opsnotes lint on examples/', function () {
     const hasError = errorOnly.report.files.some((f) => f.findings.some((x) => x.severity === 'error'));
     assert.strictEqual(errorOnly.run.code, hasError ? 1 : 0);
     assert.strictEqual(opsnotes(['lint', '--fail-on', 'none', dockerfile]).code, 0);
+    assert.strictEqual(opsnotes(['lint', '--max-severity', 'none', dockerfile]).code, 0, '--max-severity is the same option');
+    assert.strictEqual(opsnotes(['lint', '--max-severity', 'warning', dockerfile]).code, 1);
     const clean = opsnotes(['lint', 'examples/k8s/configmap.yaml']);
     assert.strictEqual(clean.code, 0, clean.stdout);
     assert.match(clean.stdout, /^files checked: 1, no problems$/m);

@@ -16,7 +16,8 @@ Usage:
 lint options:
   -f, --format text|json|sarif   output format (default text; sarif = SARIF 2.1.0)
   --fail-on LEVEL                exit 1 when a finding is at or above LEVEL:
-                                 error | warning | information | hint | none (default warning)
+                                 error | warning | information | hint | none (default warning;
+                                 --max-severity is the same option)
   --fix                          apply safe fixes in place (atomic writes)
   --fix-dry-run                  print the fixes as a unified diff, change nothing
   --sarif-root DIR               folder SARIF paths are relative to (default: .)
@@ -48,7 +49,8 @@ Ansible и YAML Kubernetes/Helm (тот же анализ, что в расши�
 Опции lint:
   -f, --format text|json|sarif   формат вывода (по умолчанию text; sarif — SARIF 2.1.0)
   --fail-on УРОВЕНЬ              код выхода 1, если есть находка этого уровня или выше:
-                                 error | warning | information | hint | none (по умолчанию warning)
+                                 error | warning | information | hint | none (по умолчанию warning;
+                                 --max-severity — то же самое)
   --fix                          применить безопасные исправления (атомарная запись)
   --fix-dry-run                  показать исправления как unified diff, ничего не менять
   --sarif-root КАТАЛОГ           относительно чего пути в SARIF (по умолчанию .)

@@ -30,6 +30,8 @@ const OPTIONS = {
   ...COMMON_OPTIONS,
   format: { type: 'string', short: 'f' },
   'fail-on': { type: 'string' },
+  // The name for the same threshold (hadolint calls it --failure-threshold).
+  'max-severity': { type: 'string' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   'stdin-filename': { type: 'string' },
@@ -59,7 +61,7 @@ export function exitCodeFor(report: LintReport, failOn: FailOn): number {
 export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(argv, OPTIONS);
   const format = oneOf<Format>(values.format, ['text', 'json', 'sarif'], '--format') ?? 'text';
-  const failOn = oneOf<FailOn>(values['fail-on'], [...SEVERITIES, 'none'], '--fail-on') ?? 'warning';
+  const failOn = oneOf<FailOn>(values['fail-on'] ?? values['max-severity'], [...SEVERITIES, 'none'], values['fail-on'] ? '--fail-on' : '--max-severity') ?? 'warning';
   const language = oneOf<Language>(values.language, ['ru', 'en'], '--language');
   const color = oneOf<ColorMode>(values.color, ['auto', 'always', 'never'], '--color') ?? 'auto';
   const fix = !!values.fix;

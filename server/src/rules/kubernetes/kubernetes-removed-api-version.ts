@@ -83,15 +83,15 @@ export default defineRule({
         return { title: { en: `Move to ${api.to}`, ru: `Перевести на ${api.to}` }, edits: toTextEdits(ctx.doc, edits) };
       };
       if (!api.to) {
-        ctx.report({ messageId: 'removedNoReplacement', args: { ...args, ...notes }, start: r[0], end: r[1] });
+        ctx.report({ messageId: 'removedNoReplacement', args: { ...args, ...notes }, start: r[0], end: r[1], tags: ['deprecated'] });
         return;
       }
       if (api.convert === 'none') {
-        ctx.report({ messageId: 'removedManual', args: { ...args, ...notes }, start: r[0], end: r[1] });
+        ctx.report({ messageId: 'removedManual', args: { ...args, ...notes }, start: r[0], end: r[1], tags: ['deprecated'] });
         return;
       }
       const messageId = api.convert === 'ingress' ? 'removedIngress' : api.convert === 'workload' ? 'removedWorkload' : 'removed';
-      ctx.report({ messageId, args, start: r[0], end: r[1], fix });
+      ctx.report({ messageId, args, start: r[0], end: r[1], fix, tags: ['deprecated'] });
     },
   },
 });
