@@ -76,7 +76,7 @@ export interface KnowledgeInput {
 
 const WORD = /[\p{L}\p{N}_]/u;
 
-/** A parent block longer than this does not replace its shown sub-item in a hover. */
+/** A parent block longer than this never replaces its shown sub-item in a hover. */
 const MAX_PARENT_LINES = 12;
 
 interface AliasCandidate {
@@ -224,8 +224,11 @@ export class KnowledgeBase {
   entriesFor(candidateKeys: readonly string[], limit = 3): EntryResult[] {
     const out: EntryResult[] = [];
     const shown = new Set<NoteBlock>();
-    // Display includes sub-items: a block is covered when it or an ancestor is shown; a block
-    // whose sub-item is shown takes that sub-item's place (same text and more context).
+    // Display includes sub-items: a block is covered when it or an ancestor is shown. A parent
+    // of a shown block takes the sub-item's place when the parent is about the sub-item's own
+    // parent key (the hooks note around a list of hook values: `helm.hook` over
+    // `helm.hook=pre-upgrade`); otherwise the focused sub-item stays and the parent, a list of
+    // different things (`ansible.playbook`'s flags around `--become`), is skipped.
     const covered = (b: NoteBlock) => {
       for (let p: NoteBlock | undefined = b; p; p = p.parent) if (shown.has(p)) return true;
       return false;
@@ -239,17 +242,13 @@ export class KnowledgeBase {
         const block = displayBlock(a.block);
         if (covered(block)) continue;
         const inner = out.findIndex((r) => isAncestor(block, r.block));
-        // A long parent (a whole topic written as one outline) would bury the sub-item: skip it.
-        if (inner >= 0 && block.lastLine - block.startLine > MAX_PARENT_LINES) continue;
         if (inner >= 0) {
-          for (let i = out.length - 1; i >= 0; i--) {
-            if (i !== inner && isAncestor(block, out[i].block)) {
-              shown.delete(out[i].block);
-              out.splice(i, 1);
-            }
-          }
-          shown.delete(out[inner].block);
-          out[inner] = { ...out[inner], block };
+          if (!keyAncestors(out[inner].key).includes(via) || block.lastLine - block.startLine > MAX_PARENT_LINES) continue;
+          const first = out[inner];
+          for (const r of out) if (isAncestor(block, r.block)) shown.delete(r.block);
+          const kept = out.filter((r) => r === first || !isAncestor(block, r.block));
+          kept[kept.indexOf(first)] = { ...first, block };
+          out.splice(0, out.length, ...kept);
           shown.add(block);
           continue;
         }
