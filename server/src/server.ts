@@ -127,6 +127,10 @@ connection.onInitialized(async () => {
   if (configurationPull) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'opsnotes' });
     await refreshSettings();
+  } else {
+    // Some clients answer workspace/configuration without announcing it (Neovim 0.7); ask
+    // once, and fall back to didChangeConfiguration / initializationOptions when they don't.
+    await refreshSettings(true);
   }
   if (watchRegistration) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -137,14 +141,17 @@ connection.onInitialized(async () => {
   log(`OpsNotes server ready: ${session.kb.blocks.length} note blocks, ${session.kb.vocabulary.size} keys, ${session.rules.length} rules, language ${session.language}`);
 });
 
-async function refreshSettings(): Promise<void> {
+async function refreshSettings(optional = false): Promise<void> {
   try {
-    const raw = await connection.workspace.getConfiguration('opsnotes');
+    const ask = connection.workspace.getConfiguration('opsnotes');
+    const raw = optional ? await Promise.race([ask, new Promise((resolve) => setTimeout(() => resolve(undefined), 1000))]) : await ask;
+    if (optional && (raw === undefined || raw === null)) return;
+    log(`settings from the client: ${JSON.stringify(raw)?.slice(0, 500)}`);
     const warnings: string[] = [];
     session.updateSettings(readSettings(raw, warnings));
     warn([...warnings, ...session.knowledgeWarnings, ...session.configWarnings]);
   } catch (e) {
-    log(`could not read settings: ${(e as Error).message}`);
+    if (!optional) log(`could not read settings: ${(e as Error).message}`);
   }
 }
 
