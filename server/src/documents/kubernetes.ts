@@ -157,14 +157,24 @@ export function lookup(map: unknown, key: string, doc?: Document, depth = 0): No
 const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
 const SUFFIX: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60, n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
 
-/** A resource quantity (`500m`, `0.5`, `1Gi`, `1e3`) as a number, or undefined. */
-export function parseQuantity(text: string): number | undefined {
-  const m = QUANTITY.exec(text.trim());
+/**
+ * A resource quantity (`500m`, `0.5`, `1Gi`, `1e3`; a YAML number too) as a number, or
+ * undefined when it is not one (`1GB`, an empty value). `512m` of memory is 0.512 bytes.
+ */
+export function parseQuantity(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw !== 'string') return undefined;
+  const m = QUANTITY.exec(raw.trim());
   if (!m) return undefined;
   const suffix = m[2] ?? '';
   const factor = suffix === '' ? 1 : suffix in SUFFIX ? SUFFIX[suffix] : 10 ** Number(suffix.slice(1));
   const v = Number(m[1]) * factor;
   return Number.isFinite(v) ? v : undefined;
+}
+
+/** a < b, tolerant of float rounding between equal quantities written differently (0.1 vs 100m). */
+export function quantityLessThan(a: number, b: number): boolean {
+  return a < b && !sameQuantity(a, b);
 }
 
 function sameQuantity(a: number, b: number): boolean {

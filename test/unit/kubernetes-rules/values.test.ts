@@ -1,7 +1,7 @@
 // Value parsers the Kubernetes rules rely on: quantities, base64 as the API decodes it, cron
 // intervals, secret-looking env names, Helm hook names.
 import * as assert from 'assert';
-import { lessThan, parseQuantity } from '../../../server/src/rules/kubernetes/_quantity';
+import { parseQuantity, quantityLessThan as lessThan } from '../../../server/src/documents/kubernetes';
 import { isBase64 } from '../../../server/src/rules/kubernetes/kubernetes-secret-invalid-base64';
 import { cronIntervalSeconds } from '../../../server/src/rules/kubernetes/_cron';
 import { isSecretName, secretKeyFor, secretLiteral } from '../../../server/src/rules/kubernetes/_secretEnv';
@@ -11,7 +11,7 @@ import { groupsOf, knownGroup } from '../../../server/src/rules/kubernetes/_rbac
 
 describe('kubernetes rules: value parsers', () => {
   it('parses quantities with every suffix kind', () => {
-    const v = (s: string | number) => parseQuantity(s)?.value;
+    const v = (s: string | number) => parseQuantity(s);
     assert.strictEqual(v('100m'), 0.1);
     assert.strictEqual(v('0.1'), 0.1);
     assert.strictEqual(v('1Gi'), 2 ** 30);
@@ -29,7 +29,7 @@ describe('kubernetes rules: value parsers', () => {
   });
 
   it('rejects what the API rejects', () => {
-    for (const bad of ['1GB', '512mb', '1gi', 'Mi', '', '1 Gi', '1.2.3', 'abc']) assert.strictEqual(parseQuantity(bad), undefined, bad);
+    for (const bad of ['1GB', '512mb', '1gi', 'Mi', '', '1 Gi', '1.2.3', 'abc', null, undefined, true]) assert.strictEqual(parseQuantity(bad), undefined, String(bad));
   });
 
   it('compares equal quantities written differently as equal', () => {

@@ -11,7 +11,7 @@ import { Node } from 'yaml';
 import { entries, getNode, isMap, isScalar } from '../../documents/yaml';
 import { defineRule } from '../types';
 import { containerLabel, MANIFEST_KINDS } from './_k8s';
-import { lessThan, parseQuantity } from './_quantity';
+import { parseQuantity, quantityLessThan } from '../../documents/kubernetes';
 import { templated } from './_template';
 import { Raw, replaceScalar, toTextEdits, range } from './_yamlEdit';
 
@@ -49,9 +49,9 @@ export default defineRule({
         const requestNode = getNode(requests, name);
         if (!isScalar(limitNode) || !isScalar(requestNode)) continue;
         if (templated(ctx.doc, limitNode as Node) || templated(ctx.doc, requestNode as Node)) continue;
-        const limit = parseQuantity(limitNode.value as string | number);
-        const request = parseQuantity(requestNode.value as string | number);
-        if (!limit || !request || !lessThan(limit, request)) continue;
+        const limit = parseQuantity(limitNode.value);
+        const request = parseQuantity(requestNode.value);
+        if (limit === undefined || request === undefined || !quantityLessThan(limit, request)) continue;
         const lr = range(limitNode)!;
         // The edit copies the request as written (quotes included); messages show the value.
         const rr = range(requestNode)!;
