@@ -98,6 +98,7 @@ function lowerSameLength(s: string): string {
   return out;
 }
 
+
 export class KnowledgeBase {
   readonly vocabulary = new Map<string, VocabularyEntry>();
   readonly sources: NotesSource[];
@@ -139,13 +140,22 @@ export class KnowledgeBase {
     const owner: (NoteBlock | undefined)[] = new Array(outline.lines.length);
     for (const b of blocks) for (let l = b.startLine; l <= b.endLine; l++) owner[l] = b;
     const userBonus = source.bundled ? 0 : 50;
+    // (key, block) -> attachment while indexing this source: an alias met twice in a block
+    // keeps the better score, in O(1).
+    const seen = new Map<string, Map<NoteBlock, Attachment>>();
     const attach = (key: string, block: NoteBlock, score: number) => {
       let list = this.byKey.get(key);
       if (!list) this.byKey.set(key, (list = []));
-      const existing = list.length < 16 ? list.find((a) => a.block === block) : attachedByBlock(list, block);
+      let byBlock = seen.get(key);
+      if (!byBlock) seen.set(key, (byBlock = new Map()));
+      const existing = byBlock.get(block);
       if (existing) existing.score = Math.max(existing.score, score + userBonus);
-      else list.push({ key, block, score: score + userBonus });
-      if (!block.keys.includes(key)) block.keys.push(key);
+      else {
+        const a = { key, block, score: score + userBonus };
+        list.push(a);
+        byBlock.set(block, a);
+        block.keys.push(key);
+      }
     };
     // Explicit anchors: before a block, and before a heading (every block of the section).
     for (const b of blocks) for (const key of b.anchors) attach(key, b, 100);
@@ -165,42 +175,50 @@ export class KnowledgeBase {
         const line = lineIndex.positionAt(at).line;
         const block = owner[line];
         if (!block) continue;
-        const leading = text.slice(lineIndex.lineStart(line), at).replace(/^\s*(?:[-*+]|\d+[.)])?\s*`?/, '');
         // "ADD - ...", "- Liveness Probe - ...": the block defines the thing.
-        const defines = line === block.startLine && leading === '' ? 20 : 0;
+        const defines = line === block.startLine && startsLine(text, lineIndex.lineStart(line), at) ? 20 : 0;
         attach(c.key, block, 10 + defines - Math.min(5, Math.floor(block.text.length / 200)));
       }
     };
+    const { firstChars } = this.aliasBuckets();
+    let previousIsWord = false;
     for (let i = 0; i < text.length; i++) {
       const c0 = lower.charCodeAt(i);
-      const two = c0 * 65536 + (lower.charCodeAt(i + 1) || 0);
-      tryAt(i, anywhere.get(two));
-      if (isWordCode(text.charCodeAt(i)) && (i === 0 || !isWordCode(text.charCodeAt(i - 1)))) {
-        tryAt(i, wordStart.get(two));
-        tryAt(i, wordStart.get(c0 * 65536));
+      const isWord = isWordCode(text.charCodeAt(i));
+      // Most characters start no alias at all: one array look-up skips them.
+      if (c0 < 65536 && firstChars[c0]) {
+        const two = c0 * 65536 + (lower.charCodeAt(i + 1) || 0);
+        tryAt(i, anywhere.get(two));
+        if (isWord && !previousIsWord) {
+          tryAt(i, wordStart.get(two));
+          tryAt(i, wordStart.get(c0 * 65536));
+        }
       }
+      previousIsWord = isWord;
     }
   }
 
-  private buckets?: { wordStart: Map<number, AliasCandidate[]>; anywhere: Map<number, AliasCandidate[]> };
+  private buckets?: { wordStart: Map<number, AliasCandidate[]>; anywhere: Map<number, AliasCandidate[]>; firstChars: Uint8Array };
 
   private aliasBuckets() {
     if (this.buckets) return this.buckets;
     // Keyed by the first two lower-case UTF-16 units (c0 * 65536 + c1; one-character aliases c0 * 65536).
     const wordStart = new Map<number, AliasCandidate[]>();
     const anywhere = new Map<number, AliasCandidate[]>();
+    const firstChars = new Uint8Array(65536);
     for (const entry of this.vocabulary.values()) {
       for (const alias of entry.aliases) {
         const lowerAlias = lowerSameLength(alias);
         const c: AliasCandidate = { key: entry.key, alias, lower: lowerAlias, caseSensitive: entry.caseSensitive };
         const map = WORD.test(alias[0]) ? wordStart : anywhere;
         const bucket = lowerAlias.charCodeAt(0) * 65536 + (lowerAlias.charCodeAt(1) || 0);
+        firstChars[lowerAlias.charCodeAt(0)] = 1;
         const list = map.get(bucket);
         if (list) list.push(c);
         else map.set(bucket, [c]);
       }
     }
-    return (this.buckets = { wordStart, anywhere });
+    return (this.buckets = { wordStart, anywhere, firstChars });
   }
 
   entry(key: string): VocabularyEntry | undefined {
@@ -379,17 +397,6 @@ export class KnowledgeBase {
   }
 }
 
-const blockIndex = new WeakMap<Attachment[], Map<NoteBlock, Attachment>>();
-/** Long attachment lists get an index by block (aliases like "pod" attach many blocks). */
-function attachedByBlock(list: Attachment[], block: NoteBlock): Attachment | undefined {
-  let m = blockIndex.get(list);
-  if (!m || m.size !== list.length) {
-    m = new Map(list.map((a) => [a.block, a]));
-    blockIndex.set(list, m);
-  }
-  return m.get(block);
-}
-
 function sourceRank(b: NoteBlock): number {
   return b.source.bundled ? 1 : 0;
 }
@@ -398,6 +405,24 @@ function sourceRank(b: NoteBlock): number {
 function displayBlock(b: NoteBlock): NoteBlock {
   if (b.kind === 'code' && b.parent && b.parent.kind !== 'code') return b.parent;
   return b;
+}
+
+/**
+ * Whether only indentation, a list marker (`-`, `*`, `+`, `1.`, `1)`) and an opening backtick
+ * stand between a line start and `at` (the alias opens the line).
+ */
+function startsLine(text: string, lineStart: number, at: number): boolean {
+  let i = lineStart;
+  while (i < at && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (i < at && (text[i] === '-' || text[i] === '*' || text[i] === '+')) i++;
+  else {
+    let d = i;
+    while (d < at && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+    if (d > i && d < at && (text[d] === '.' || text[d] === ')')) i = d + 1;
+  }
+  while (i < at && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (i < at && text[i] === '`') i++;
+  return i === at;
 }
 
 /** Letters, digits and `_` (Unicode letters too), by code unit; the regex only for rare scripts. */

@@ -53,7 +53,10 @@ export interface Outline {
 const ANCHOR = /^\s*<!--\s*opsnotes\s*:\s*([^>]*?)\s*-->\s*$/;
 const BULLET = /^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)/;
 
+// Block structure only: inline content (emphasis, links) is never read from the tokens, and
+// parsing it is half of markdown-it's time on a large corpus.
 const md = new MarkdownIt('commonmark');
+md.core.ruler.disable(['inline', 'text_join']);
 
 interface Region {
   start: number;
