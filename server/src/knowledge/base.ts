@@ -7,6 +7,7 @@ import { pathToUri } from '../documents/document';
 import { buildOutline, cleanHeading, OutlineBlock, OutlineSection } from './outline';
 import { keyAncestors, VocabularyEntry, VocabularyProblem } from './vocabulary';
 import { LineIndex } from '../util/text';
+import { AliasMatcher, startsLine } from './aliases';
 
 export interface NotesSource {
   /** Stable id: `bundled:slurm-notes.md` or the absolute path of a user file. */
@@ -74,29 +75,10 @@ export interface KnowledgeInput {
   problems?: VocabularyProblem[];
 }
 
-const WORD = /[\p{L}\p{N}_]/u;
 
 /** A parent block longer than this never replaces its shown sub-item in a hover. */
 const MAX_PARENT_LINES = 12;
 
-interface AliasCandidate {
-  key: string;
-  alias: string;
-  lower: string;
-  caseSensitive: boolean;
-}
-
-/** Lower case without changing the length (offsets in both strings must agree). */
-function lowerSameLength(s: string): string {
-  const l = s.toLowerCase();
-  if (l.length === s.length) return l;
-  let out = '';
-  for (const ch of s) {
-    const lc = ch.toLowerCase();
-    out += lc.length === ch.length ? lc : ch;
-  }
-  return out;
-}
 
 
 export class KnowledgeBase {
@@ -162,64 +144,20 @@ export class KnowledgeBase {
     for (const s of sectionAnchors) {
       for (const b of blocks) if (b.headingLine === s.line && !b.parent) for (const key of s.anchors) attach(key, b, 90);
     }
-    // Aliases: one pass over the text. Candidates are bucketed by their first two (lower-case)
-    // characters; aliases that start with a letter are only tried at word starts.
+    // Aliases: every occurrence on word boundaries, attached to the block owning its line.
     const lineIndex = new LineIndex(text);
-    const lower = lowerSameLength(text);
-    const { wordStart, anywhere } = this.aliasBuckets();
-    const tryAt = (at: number, list: AliasCandidate[] | undefined) => {
-      if (!list) return;
-      for (const c of list) {
-        if (!(c.caseSensitive ? text.startsWith(c.alias, at) : lower.startsWith(c.lower, at))) continue;
-        if (!boundaryOk(text, at, c.alias.length, c.alias)) continue;
-        const line = lineIndex.positionAt(at).line;
-        const block = owner[line];
-        if (!block) continue;
-        // "ADD - ...", "- Liveness Probe - ...": the block defines the thing.
-        const defines = line === block.startLine && startsLine(text, lineIndex.lineStart(line), at) ? 20 : 0;
-        attach(c.key, block, 10 + defines - Math.min(5, Math.floor(block.text.length / 200)));
-      }
-    };
-    const { firstChars } = this.aliasBuckets();
-    let previousIsWord = false;
-    for (let i = 0; i < text.length; i++) {
-      const c0 = lower.charCodeAt(i);
-      const isWord = isWordCode(text.charCodeAt(i));
-      // Most characters start no alias at all: one array look-up skips them.
-      if (c0 < 65536 && firstChars[c0]) {
-        const two = c0 * 65536 + (lower.charCodeAt(i + 1) || 0);
-        tryAt(i, anywhere.get(two));
-        if (isWord && !previousIsWord) {
-          tryAt(i, wordStart.get(two));
-          tryAt(i, wordStart.get(c0 * 65536));
-        }
-      }
-      previousIsWord = isWord;
-    }
+    this.aliases ??= new AliasMatcher(this.vocabulary.values());
+    this.aliases.scan(text, (key, at) => {
+      const line = lineIndex.positionAt(at).line;
+      const block = owner[line];
+      if (!block) return;
+      // "ADD - ...", "- Liveness Probe - ...": the block defines the thing.
+      const defines = line === block.startLine && startsLine(text, lineIndex.lineStart(line), at) ? 20 : 0;
+      attach(key, block, 10 + defines - Math.min(5, Math.floor(block.text.length / 200)));
+    });
   }
 
-  private buckets?: { wordStart: Map<number, AliasCandidate[]>; anywhere: Map<number, AliasCandidate[]>; firstChars: Uint8Array };
-
-  private aliasBuckets() {
-    if (this.buckets) return this.buckets;
-    // Keyed by the first two lower-case UTF-16 units (c0 * 65536 + c1; one-character aliases c0 * 65536).
-    const wordStart = new Map<number, AliasCandidate[]>();
-    const anywhere = new Map<number, AliasCandidate[]>();
-    const firstChars = new Uint8Array(65536);
-    for (const entry of this.vocabulary.values()) {
-      for (const alias of entry.aliases) {
-        const lowerAlias = lowerSameLength(alias);
-        const c: AliasCandidate = { key: entry.key, alias, lower: lowerAlias, caseSensitive: entry.caseSensitive };
-        const map = WORD.test(alias[0]) ? wordStart : anywhere;
-        const bucket = lowerAlias.charCodeAt(0) * 65536 + (lowerAlias.charCodeAt(1) || 0);
-        firstChars[lowerAlias.charCodeAt(0)] = 1;
-        const list = map.get(bucket);
-        if (list) list.push(c);
-        else map.set(bucket, [c]);
-      }
-    }
-    return (this.buckets = { wordStart, anywhere, firstChars });
-  }
+  private aliases?: AliasMatcher;
 
   entry(key: string): VocabularyEntry | undefined {
     return this.vocabulary.get(key);
@@ -407,36 +345,8 @@ function displayBlock(b: NoteBlock): NoteBlock {
   return b;
 }
 
-/**
- * Whether only indentation, a list marker (`-`, `*`, `+`, `1.`, `1)`) and an opening backtick
- * stand between a line start and `at` (the alias opens the line).
- */
-function startsLine(text: string, lineStart: number, at: number): boolean {
-  let i = lineStart;
-  while (i < at && (text[i] === ' ' || text[i] === '\t')) i++;
-  if (i < at && (text[i] === '-' || text[i] === '*' || text[i] === '+')) i++;
-  else {
-    let d = i;
-    while (d < at && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
-    if (d > i && d < at && (text[d] === '.' || text[d] === ')')) i = d + 1;
-  }
-  while (i < at && (text[i] === ' ' || text[i] === '\t')) i++;
-  if (i < at && text[i] === '`') i++;
-  return i === at;
-}
 
-/** Letters, digits and `_` (Unicode letters too), by code unit; the regex only for rare scripts. */
-function isWordCode(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-  if (c >= 0x400 && c <= 0x52f) return true; // Cyrillic
-  return WORD.test(String.fromCharCode(c));
-}
 
-function boundaryOk(text: string, at: number, length: number, alias: string): boolean {
-  if (isWordCode(alias.charCodeAt(0)) && at > 0 && isWordCode(text.charCodeAt(at - 1))) return false;
-  if (isWordCode(alias.charCodeAt(alias.length - 1)) && at + length < text.length && isWordCode(text.charCodeAt(at + length))) return false;
-  return true;
-}
 
 function dedent(lines: string[]): string {
   const indents = lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length);
