@@ -78,9 +78,3 @@ function blank(text: string, start: number, stop: number, asSpaces: boolean): st
   }
   return s;
 }
-
-/** True when the original text of a span contains template syntax (its value is unknown). */
-export function isTemplated(original: string, start: number, end: number): boolean {
-  const slice = original.slice(start, end);
-  return slice.includes('{{') || slice.includes('{%');
-}

@@ -2,7 +2,7 @@
 // use (entriesFor, search, coverage). Built from the bundled notes and a person's own notes.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Language, Localized } from '../i18n/language';
+import { Language } from '../i18n/language';
 import { pathToUri } from '../documents/document';
 import { buildOutline, cleanHeading, OutlineBlock, OutlineSection } from './outline';
 import { keyAncestors, VocabularyEntry, VocabularyProblem } from './vocabulary';
@@ -359,8 +359,3 @@ export function readSource(file: string, bundled: boolean, id?: string): NotesSo
   return { id: id ?? file, path: file, uri: pathToUri(file), bundled, lines: text.split(/\r\n|\r|\n/) };
 }
 
-export function localizedTitle(entry: VocabularyEntry | undefined, language: Language): string | undefined {
-  return entry ? (entry.title as Localized)[language] : undefined;
-}
-
-export { keyAncestors, path };

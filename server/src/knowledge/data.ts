@@ -12,16 +12,7 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { assetDir } from '../util/assets';
 
-let knowledgeDirOverride: string | undefined;
-
-/** For tests: use another knowledge folder. */
-export function setKnowledgeDir(dir: string | undefined): void {
-  knowledgeDirOverride = dir;
-  compiled = undefined;
-}
-
 export function knowledgeDir(): string {
-  if (knowledgeDirOverride) return knowledgeDirOverride;
   return assetDir('knowledge', 'notes');
 }
 

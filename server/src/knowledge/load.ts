@@ -53,10 +53,6 @@ function loadStatic() {
   return cachedStatic;
 }
 
-/** For tests that change the knowledge folder. */
-export function clearKnowledgeCache(): void {
-  cachedStatic = undefined;
-}
 
 function readCoverageExceptions(file: string): CoverageException[] {
   if (!fs.existsSync(file)) return [];
