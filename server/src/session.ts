@@ -59,6 +59,9 @@ export class Session {
   private workspaceScan?: string[];
   private readonly reported = new Set<string>();
   private readonly light = new WeakMap<OpsDocument, LightAnalysis | undefined>();
+  private readonly findings = new WeakMap<OpsDocument, { generation: number; findings: Finding[] }>();
+  /** Bumped whenever what findings depend on besides the document changes. */
+  private generation = 0;
   knowledgeWarnings: string[] = [];
   userNoteFiles: string[] = [];
   configWarnings: string[] = [];
@@ -80,6 +83,7 @@ export class Session {
   }
 
   loadProjectConfig(): void {
+    this.generation++;
     this.configWarnings = [];
     this.project = undefined;
     if (!this.trusted) return;
@@ -93,6 +97,7 @@ export class Session {
   }
 
   reloadKnowledge(): void {
+    this.generation++;
     const userPaths = this.trusted ? [...this.settings.notesPaths, ...(this.project?.notesPaths ?? [])] : this.settings.notesPaths.filter((p) => !isInside(p, this.roots));
     const baseDirs = this.project?.root ? [this.project.root, ...this.roots] : this.roots;
     const { kb, warnings, userFiles } = loadKnowledge({ bundled: this.settings.bundledNotes, userPaths, baseDirs });
@@ -149,7 +154,19 @@ export class Session {
     return isIgnored(this.project, doc.path);
   }
 
+  /**
+   * Findings of a document version. Code actions ask on every cursor move; the rules run once
+   * per version and again only after settings, notes or other workspace files changed.
+   */
   diagnose(doc: OpsDocument): Finding[] {
+    const cached = this.findings.get(doc);
+    if (cached && cached.generation === this.generation) return cached.findings;
+    const findings = this.runRules(doc);
+    this.findings.set(doc, { generation: this.generation, findings });
+    return findings;
+  }
+
+  private runRules(doc: OpsDocument): Finding[] {
     if (this.lightAnalysis(doc) || this.ignored(doc)) return [];
     return runRules(doc, this.rules, {
       severities: mergeSeverities(this.project, this.settings),
@@ -247,6 +264,7 @@ export class Session {
 
   /** A workspace file was created, changed or deleted. */
   invalidateWorkspace(file?: string): void {
+    this.generation++;
     if (file) this.workspaceFiles.delete(file);
     this.workspaceScan = undefined;
   }

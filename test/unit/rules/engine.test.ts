@@ -91,3 +91,23 @@ describe('rules engine', () => {
     });
   });
 });
+
+describe('session findings', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Session } = require('../../../server/src/session') as typeof import('../../../server/src/session');
+
+  it('runs the rules once per document version, again after settings change', () => {
+    let runs = 0;
+    const counting = defineRule({ ...thrower, id: 'dockerfile-test-runs', visit: { dockerfile() { runs++; } } }) as Rule;
+    const session = new Session({ rules: [counting] });
+    const doc = session.open('file:///w/Dockerfile', 'dockerfile', 1, 'FROM alpine\n');
+    session.diagnose(doc);
+    session.diagnose(doc);
+    assert.strictEqual(runs, 1);
+    session.updateSettings(readSettings({ language: 'ru' }));
+    session.diagnose(doc);
+    assert.strictEqual(runs, 2);
+    session.diagnose(session.open('file:///w/Dockerfile', 'dockerfile', 2, 'FROM alpine:3.20\n'));
+    assert.strictEqual(runs, 3);
+  });
+});
